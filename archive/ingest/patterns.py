@@ -1,0 +1,111 @@
+"""Recognisers for the furniture of a Chinese newspaper page: bylines, datelines, captions, labels.
+
+Each is a generic typographic convention, never a phrase of a particular page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+NAME = f"[{CJK}·]{{2,5}}"
+DECOR = r"[◎□●■◆★☆▲△▶▷◇○]"
+ROLES = ("本报特约记者", "本报通讯员", "本报评论员", "本报记者", "特约记者", "实习记者", "见习记者", "记者", "通讯员", "评论员", "摄影", "文/图", "文", "图")
+
+_ROLE_ALT = "|".join(re.escape(r) for r in ROLES)
+# A separator between role and name is required for bare roles ("记者调查" is a column label).
+BYLINE_RE = re.compile(
+    f"^{DECOR}?\\s*(?:(?:(?:本报|本刊)[{CJK}]{{2,3}}[\\s:：]*|(?:{_ROLE_ALT})[\\s:：]+)"
+    f"{NAME}(?:[\\s、，,]+{NAME})*[\\s、，,]*)+$"
+)
+_ROLE_SPLIT = re.compile(f"({_ROLE_ALT})")
+# 本报讯（记者 宋向华）, 本报11月9日讯（记者 李永桃）, 新华社北京2月19日电（魏弘毅、龙欣怡）
+DATELINE_RE = re.compile(
+    f"^(?P<dateline>(?:本报|本刊)(?:[{CJK}]{{0,6}}?\\d{{1,2}}月\\s?\\d{{1,2}}日)?讯"
+    f"|(?:新华社|中新社|人民日报|[{CJK}]{{2,6}}(?:日报|晚报|通讯社))[{CJK}]{{0,8}}?\\d{{1,2}}月\\s?\\d{{1,2}}日(?:电|讯))"
+    r"\s*(?:[（(](?P<credit>[^）)]{1,40})[）)])?"
+)
+DATE_ONLY_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+SIGNATURE_RE = re.compile(f"^[（(]\\s*(?P<names>{NAME}(?:[\\s、，,]+{NAME}){{0,3}})\\s*[）)]$")
+SOURCE_RE = re.compile(r"^[（(]\s*(?P<note>(?:来源|据|转自|稿件来源|原载)[:：]?[^）)]{1,40})\s*[）)]$")
+CONTINUED_RE = re.compile(r"^[（(]\s*(?P<note>(?:下转|上接|转|接)第?\s*[\d一二三四五六七八九十]+\s*版[^）)]{0,10})\s*[）)]$")
+PHOTO_CREDIT_RE = re.compile(f"(?:^|[\\s（(])(?P<names>{NAME}(?:[\\s、]+{NAME}){{0,2}})\\s*摄[）)]?。?$")
+CAPTION_MARK_RE = re.compile(r"^[▲▶◀▼△▷◁▽↑↓←→]")
+COLUMN_RE = re.compile(f"^(?:【(?P<a>[^】]{{2,10}})】|(?P<b>[{CJK}]{{2,6}}))$")
+ORDINAL_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分篇]|\d{1,2}[、.．](?!\d))"
+)
+NOTICE_RE = re.compile(r"(?:声明|公告|启事|通知|公示)$")
+TERMINAL = "。！？!?…；;"
+CLOSERS = "”’」』）)】"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"name": self.name, "role": self.role}
+
+
+def strip_decor(text: str) -> str:
+    return re.sub(f"^{DECOR}\\s*", "", text).strip()
+
+
+def is_byline(text: str) -> bool:
+    return len(text) <= 60 and bool(BYLINE_RE.match(text))
+
+
+def parse_people(text: str, *, default_role: str = "作者") -> list[Person]:
+    """'本报记者 海军 通讯员 云娜' → [海军/记者, 云娜/通讯员]."""
+    people: list[Person] = []
+    role = default_role
+    for chunk in _ROLE_SPLIT.split(strip_decor(text)):
+        chunk = chunk.strip(" :：、，,")
+        if not chunk:
+            continue
+        if chunk in ROLES:
+            role = _normalise_role(chunk)
+            continue
+        for name in re.split(r"[\s、，,]+", chunk):
+            if re.fullmatch(NAME, name):
+                people.append(Person(name=name, role=role))
+    return people
+
+
+def _normalise_role(role: str) -> str:
+    if role in ("摄影", "图"):
+        return "摄影"
+    for base in ("评论员", "通讯员", "记者"):
+        if base in role:
+            return base
+    return "作者"
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def stands_alone(text: str) -> bool:
+    """Furniture that is a whole block by itself and never continues into the next line."""
+    return bool(
+        is_byline(text)
+        or SIGNATURE_RE.match(text)
+        or SOURCE_RE.match(text)
+        or CONTINUED_RE.match(text)
+        or text.startswith("【") and text.endswith("】")
+        or len(text) <= 60 and PHOTO_CREDIT_RE.search(text)
+    )
+
+
+def starts_block(text: str) -> bool:
+    """Lines that always begin a new block (a paragraph may continue after them)."""
+    return bool(
+        stands_alone(text)
+        or DATELINE_RE.match(text)
+        or CAPTION_MARK_RE.match(text)
+        or text.startswith(("●", "——"))
+    )

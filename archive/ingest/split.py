@@ -1,0 +1,321 @@
+"""Split a cleaned page (blocks) into articles and sections.
+
+The rules are typographic and generic: title groups (column label, kicker, headline, subheadline,
+byline) open articles, datelines and article-end marks (signatures, source notes, continuation
+markers) close them, subheads open sections, captions are kept apart. Where the page prints its
+headlines away from their bodies, headlines are matched to bodies by shared wording and the article
+is flagged for review.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from . import patterns as p
+from .clean import Block, blocks_from_lines, looks_like_heading, split_lines
+from .types import ProposedArticle, ProposedPage, ProposedSection
+
+TITLE_MAX = 40
+SUBHEAD_ENDINGS = ("实践", "纪实", "侧记", "综述", "巡礼", "掠影", "素描", "札记")
+_INLINE_SIGNATURE = re.compile(f"[（(](?P<names>{p.NAME}(?:[、，\\s]{p.NAME}){{0,3}})[）)]$")
+
+
+@dataclass
+class Role:
+    kind: str  # title, byline, body, caption, credit, signature, source, continued, column, heading
+    block: Block
+    info: dict = field(default_factory=dict)
+
+
+def split_page(*, text: str, place_names: Collection[str] = ()) -> ProposedPage:
+    blocks = blocks_from_lines(lines=split_lines(text=text))
+    blocks, dropped = drop_repeats(blocks=blocks)
+    roles = [classify(block=b, prev=blocks[i - 1] if i else None, next_=blocks[i + 1] if i + 1 < len(blocks) else None,
+                      place_names=place_names) for i, b in enumerate(blocks)]
+    articles = _assemble(roles=roles, place_names=place_names)
+    for article in articles:
+        _finish(article)
+    return ProposedPage(articles=[a for a in articles if a.sections], dropped=dropped)
+
+
+def drop_repeats(*, blocks: list[Block]) -> tuple[list[Block], list[dict]]:
+    """Drop paragraphs repeated verbatim on the page (and short furniture inside a repeated run)."""
+    seen: set[str] = set()
+    kept: list[Block] = []
+    dropped: list[dict] = []
+    in_run = False
+    for block in blocks:
+        key = re.sub(r"\s", "", block.text)
+        repeat = key in seen and (len(key) >= 20 or in_run)
+        if repeat:
+            dropped.append({"lines": [block.first_no, block.last_no], "text": block.text})
+        else:
+            kept.append(block)
+        in_run = repeat
+        seen.add(key)
+    return kept, dropped
+
+
+def classify(*, block: Block, prev: Block | None, next_: Block | None, place_names: Collection[str]) -> Role:
+    text = block.text
+    if p.is_byline(text):
+        return Role("byline", block)
+    for kind, regex in (("signature", p.SIGNATURE_RE), ("source", p.SOURCE_RE), ("continued", p.CONTINUED_RE)):
+        m = regex.match(text)
+        if m:
+            return Role(kind, block, m.groupdict())
+    if len(text) <= 60 and (p.PHOTO_CREDIT_RE.search(text) or "摄" in text and text.startswith(("（", "("))):
+        return Role("caption", block)
+    if p.CAPTION_MARK_RE.match(text):
+        return Role("caption", block)
+    column = p.COLUMN_RE.match(text)
+    if column and (column.group("a") or (len(text) <= 4 and text not in place_names and not block.markup)):
+        return Role("column", block, {"label": column.group("a") or column.group("b")})
+    if text in place_names and not block.markup:
+        return Role("place", block)
+    if p.ORDINAL_RE.match(text) and len(text) <= TITLE_MAX:
+        return Role("heading", block)
+    is_titleish = len(text) <= TITLE_MAX and not p.ends_sentence(text.rstrip("？！?!")) and not text.endswith(("，", "、", "：", ":"))
+    if block.markup or (is_titleish and not text.endswith(("。",))):
+        if block.gap_before >= 2 and prev is not None and not block.markup and len(text) <= 24 and next_ is not None \
+                and (next_.gap_before >= 1 and (p.SIGNATURE_RE.match(next_.text) or next_.markup)):
+            return Role("caption", block)
+        return Role("title", block)
+    if block.gap_before >= 2 and prev is not None and len(text) <= 30 and text.endswith("。") and "，" not in text:
+        return Role("caption", block)
+    return Role("body", block)
+
+
+class _Builder:
+    """Walks the classified blocks once, opening and closing articles and sections."""
+
+    def __init__(self, place_names: Collection[str]):
+        self.place_names = place_names
+        self.articles: list[ProposedArticle] = []
+        self.current: ProposedArticle | None = None
+        self.pending: list[Role] = []  # title-group roles not yet attached
+        self.loose_titles: list[Role] = []  # headlines printed away from any body
+        self.closed = True
+
+    # -- articles -------------------------------------------------------------------------
+    def open_article(self) -> ProposedArticle:
+        self.current = ProposedArticle()
+        self.articles.append(self.current)
+        self.closed = False
+        return self.current
+
+    def section(self, **kwargs) -> ProposedSection:
+        article = self.current or self.open_article()
+        sec = ProposedSection(**kwargs)
+        article.sections.append(sec)
+        return sec
+
+    def body_section(self) -> ProposedSection:
+        article = self.current
+        bodies = article.body_sections if article else []
+        if article is None or not bodies or article.sections[-1].kind != "body":
+            # after a caption the body continues in the last body section
+            return bodies[-1] if bodies else self.section()
+        return bodies[-1]
+
+    def add_body(self, role: Role) -> None:
+        sec = self.body_section()
+        _append(sec, role.block)
+
+    def apply_title_group(self, group: list[Role], *, article: ProposedArticle) -> None:
+        titles = [r.block.text for r in group if r.kind == "title"]
+        for r in group:
+            if r.kind == "column":
+                article.column = r.info["label"]
+            elif r.kind == "byline":
+                _set_byline(article, r.block.text)
+        marked = [i for i, r in enumerate([r for r in group if r.kind == "title"]) if r.block.markup]
+        if len(titles) == 1:
+            article.headline = titles[0]
+        elif len(titles) >= 2:
+            main = marked[0] if marked else (0 if titles[1].endswith(SUBHEAD_ENDINGS) or titles[1].startswith("——") else 1)
+            article.headline = titles[main]
+            if main > 0:
+                article.kicker = " ".join(titles[:main])
+            article.subheadline = " ".join(t.lstrip("—") for t in titles[main + 1 :])
+
+
+def _append(sec: ProposedSection, block: Block) -> None:
+    sec.text = f"{sec.text}\n{block.text}" if sec.text else block.text
+    if not sec.lines:
+        sec.span_start = block.start
+    sec.span_end = block.end
+    sec.lines.extend(line.no for line in block.lines)
+
+
+def _set_byline(article: ProposedArticle, text: str) -> None:
+    byline = p.strip_decor(text)
+    article.byline = f"{article.byline} {byline}".strip() if article.byline else byline
+    article.authors.extend(person.as_dict() for person in p.parse_people(byline, default_role="记者"))
+
+
+def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[ProposedArticle]:
+    b = _Builder(place_names)
+    i = 0
+    while i < len(roles):
+        role = roles[i]
+        kind = role.kind
+        if kind in ("title", "column", "byline", "place") and _is_group_start(roles, i):
+            j = i
+            while j < len(roles) and roles[j].kind in ("title", "column", "byline", "place"):
+                j += 1
+            group = roles[i:j]
+            nxt = roles[j] if j < len(roles) else None
+            i = j
+            _open_from_group(b, group, nxt)
+            continue
+        if kind == "heading" or (kind == "title" and looks_like_heading(role.block.text) and b.current and not b.closed):
+            b.section(heading=role.block.text)
+        elif kind == "body":
+            m = p.DATELINE_RE.match(role.block.text)
+            if m and ("讯" in m.group("dateline") or "电" in m.group("dateline")):
+                if b.current is None or b.closed or any(s.text for s in b.current.body_sections):
+                    b.open_article()
+                _take_dateline(b.current, m)
+            elif b.closed and b.current is not None and b.current.body_sections:
+                b.open_article().flag("正文前没有标题")
+            inline = _INLINE_SIGNATURE.search(role.block.text)
+            b.add_body(role)
+            if inline and len(role.block.text) > 40:
+                if not b.current.byline:
+                    _set_byline(b.current, inline.group("names"))
+                b.closed = True
+        elif kind == "caption" or kind == "credit":
+            if b.current is None:
+                b.open_article()
+            b.section(kind="caption", text=role.block.text, span_start=role.block.start, span_end=role.block.end,
+                      lines=[line.no for line in role.block.lines])
+        elif kind == "signature":
+            if b.current is not None:
+                last = b.current.sections[-1] if b.current.sections else None
+                if last is not None and last.kind == "caption":
+                    last.text += f" {role.block.text}"
+                else:
+                    if not b.current.byline:
+                        _set_byline(b.current, role.info["names"])
+                    b.closed = True
+        elif kind in ("source", "continued"):
+            if b.current is not None:
+                b.current.source_note = role.info["note"]
+                b.closed = True
+        elif kind == "title":
+            b.add_body(role) if (b.current and not b.closed) else b.loose_titles.append(role)
+        else:  # a stray byline/column/place with nothing after it
+            b.loose_titles.append(role)
+        i += 1
+    _match_loose_titles(b)
+    return b.articles
+
+
+def _is_group_start(roles: list[Role], i: int) -> bool:
+    return True
+
+
+def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
+    titles = [r for r in group if r.kind in ("title", "place")]
+    has_byline = any(r.kind == "byline" for r in group)
+    followed_by_body = nxt is not None and nxt.kind in ("body", "heading", "caption")
+    starts_package_part = group[0].kind == "place" and (len(titles) >= 2 or has_byline)
+    if starts_package_part and b.current is not None and not b.closed or (starts_package_part and b.articles):
+        article = b.current or b.open_article()
+        sec = b.section(heading=group[0].block.text)
+        rest = [r for r in group[1:] if r.kind == "title"]
+        sec.subheading = " ".join(r.block.text for r in rest)
+        bylines = [p.strip_decor(r.block.text) for r in group if r.kind == "byline"]
+        sec.byline = " ".join(bylines)
+        for byline in bylines:
+            article.authors.extend(person.as_dict() for person in p.parse_people(byline, default_role="记者"))
+        b.closed = False
+        return
+    inside_article = b.current is not None and not b.closed and any(s.text for s in b.current.body_sections)
+    strong = has_byline or any(r.block.markup for r in group) or any(r.kind == "column" for r in group)
+    dateline_next = nxt is not None and nxt.kind == "body" and p.DATELINE_RE.match(nxt.block.text) is not None
+    if inside_article and not (strong or dateline_next) and len(titles) == 1:
+        # a short unpunctuated line inside running text: a subhead when the article has subheads,
+        # otherwise part of the text (infographic labels, list items)
+        b.section(heading=titles[0].block.text) if followed_by_body else b.add_body(titles[0])
+        return
+    if len(titles) > 3 or (not followed_by_body and len(titles) >= 1 and not has_byline):
+        # a cluster of headlines printed apart from their bodies
+        leading = group[:-3] if len(titles) > 3 and followed_by_body else group
+        b.loose_titles.extend(leading)
+        group = group[len(leading) :]
+        if not group:
+            return
+    article = b.current if (b.current is not None and not b.closed and not any(s.text for s in b.current.sections)) \
+        else b.open_article()
+    b.apply_title_group(group, article=article)
+
+
+def _take_dateline(article: ProposedArticle, m: re.Match) -> None:
+    article.dateline = m.group("dateline")
+    credit = m.group("credit") or ""
+    if credit and not article.byline:
+        role = "记者" if "记者" in credit or m.group("dateline").startswith("本报") else "记者"
+        article.byline = credit
+        article.authors.extend(x.as_dict() for x in p.parse_people(credit, default_role=role))
+
+
+def _match_loose_titles(b: _Builder) -> None:
+    """Give headline-less articles the loose headline that shares most wording with their text."""
+    titles = [r for r in b.loose_titles if r.kind == "title"]
+    bylines = {id(r): r for r in b.loose_titles if r.kind == "byline"}
+    candidates = [a for a in b.articles if not a.headline and a.sections]
+    scores = []
+    for ti, t in enumerate(titles):
+        for ai, a in enumerate(candidates):
+            scores.append((_overlap(t.block.text, " ".join(s.text for s in a.body_sections)[:400]), ti, ai))
+    used_t, used_a = set(), set()
+    for score, ti, ai in sorted(scores, reverse=True):
+        if score < 0.25 or ti in used_t or ai in used_a:
+            continue
+        used_t.add(ti)
+        used_a.add(ai)
+        article = candidates[ai]
+        article.headline = titles[ti].block.text
+        article.flag("标题与正文分离，按内容匹配")
+        nxt = b.loose_titles.index(titles[ti]) + 1
+        if nxt < len(b.loose_titles) and id(b.loose_titles[nxt]) in bylines and not article.byline:
+            _set_byline(article, b.loose_titles[nxt].block.text)
+    for a in candidates:
+        if not a.headline:
+            a.flag("未找到标题")
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = re.sub(f"[^{p.CJK}0-9A-Za-z]", "", text)
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+
+
+def _overlap(title: str, body: str) -> float:
+    tb = _bigrams(title)
+    return len(tb & _bigrams(body)) / len(tb) if tb else 0.0
+
+
+def _finish(article: ProposedArticle) -> None:
+    for sec in article.sections:
+        sec.text = sec.text.strip()
+    article.sections = [s for s in article.sections if s.text]
+    body = "".join(s.text for s in article.body_sections)
+    captions = [s for s in article.sections if s.kind == "caption"]
+    if p.NOTICE_RE.search(article.headline):
+        article.kind = "notice"
+    elif article.column in ("短评", "评论", "时评", "社论", "述评") or any(a["role"] == "评论员" for a in article.authors):
+        article.kind = "commentary"
+    elif captions and len(body) < 300:
+        article.kind = "photo"
+    elif len(body) < 300:
+        article.kind = "brief"
+    elif len(article.body_sections) >= 2 or len(body) > 1800:
+        article.kind = "feature"
+    else:
+        article.kind = "news"
+    if body and not p.ends_sentence(body.rstrip("）)")) and not article.source_note:
+        article.flag("正文似乎不完整")

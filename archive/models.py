@@ -1,0 +1,261 @@
+"""The archive's domain: pages split into articles and sections, tagged with cities and themes."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+
+class Publication(models.Model):
+    name = models.CharField("名称", max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报纸"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Page(models.Model):
+    """One ingested newspaper page; the raw text is kept verbatim and never rewritten."""
+
+    publication = models.ForeignKey(
+        Publication, verbose_name="报纸", null=True, blank=True, on_delete=models.PROTECT
+    )
+    date = models.DateField("出版日期", null=True, blank=True)
+    label = models.CharField("版次", max_length=50, blank=True)
+    source_name = models.CharField("来源文件", max_length=255, blank=True)
+    checksum = models.CharField("校验和", max_length=64, unique=True)
+    raw_text = models.TextField("原始文本")
+    provenance = models.TextField("来源说明", blank=True)
+    dropped = models.JSONField("删除的重复段落", default=list, blank=True)
+    curated = models.BooleanField("已人工整理", default=False)
+    created = models.DateTimeField("导入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "版面"
+        ordering = ["-date", "source_name"]
+
+    def __str__(self) -> str:
+        parts = [str(self.publication or "报纸不详"), str(self.date or "日期不详"), self.label]
+        return " ".join(p for p in parts if p) or self.source_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:page", args=[self.pk])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def in_reading_order(self) -> ArticleQuerySet:
+        return self.order_by("page_id", "order")
+
+    def latest_first(self) -> ArticleQuerySet:
+        return self.order_by(models.F("page__date").desc(nulls_last=True), "-page_id", "order")
+
+    def needing_review(self) -> ArticleQuerySet:
+        return self.filter(needs_review=True)
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", "消息"
+        FEATURE = "feature", "通讯"
+        BRIEF = "brief", "简讯"
+        COMMENTARY = "commentary", "评论"
+        PHOTO = "photo", "图片新闻"
+        NOTICE = "notice", "公告"
+
+    page = models.ForeignKey(Page, verbose_name="版面", related_name="articles", on_delete=models.CASCADE)
+    order = models.PositiveIntegerField("顺序")
+    kind = models.CharField("体裁", max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    column = models.CharField("栏目", max_length=100, blank=True)
+    kicker = models.CharField("引题", max_length=300, blank=True)
+    headline = models.CharField("标题", max_length=300, blank=True)
+    subheadline = models.CharField("副题", max_length=300, blank=True)
+    byline = models.CharField("署名", max_length=300, blank=True)
+    authors = models.JSONField("作者", default=list, blank=True)
+    dateline = models.CharField("电头", max_length=100, blank=True)
+    date = models.DateField("文中日期", null=True, blank=True)
+    source_note = models.CharField("来源/转版说明", max_length=200, blank=True)
+    needs_review = models.BooleanField("待审核", default=False)
+    review_reason = models.CharField("审核原因", max_length=300, blank=True)
+    curated = models.BooleanField("结构已人工确认", default=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文章"
+        ordering = ["page", "order"]
+        constraints = [models.UniqueConstraint(fields=["page", "order"], name="article_order_unique")]
+
+    def __str__(self) -> str:
+        return self.headline or "（无标题）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:article", args=[self.pk])
+
+    @property
+    def display_date(self):
+        return self.page.date or self.date
+
+
+class Section(models.Model):
+    class Kind(models.TextChoices):
+        BODY = "body", "正文"
+        CAPTION = "caption", "图片说明"
+
+    article = models.ForeignKey(
+        Article, verbose_name="文章", related_name="sections", on_delete=models.CASCADE
+    )
+    order = models.PositiveIntegerField("顺序")
+    kind = models.CharField("类型", max_length=10, choices=Kind.choices, default=Kind.BODY)
+    heading = models.CharField("小标题", max_length=300, blank=True)
+    subheading = models.CharField("分题", max_length=300, blank=True)
+    byline = models.CharField("署名", max_length=300, blank=True)
+    text = models.TextField("正文")
+    # Character offsets of the section's first and last body line in Page.raw_text.
+    span_start = models.PositiveIntegerField("起始位置", default=0)
+    span_end = models.PositiveIntegerField("结束位置", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "段落"
+        ordering = ["article", "order"]
+
+    def __str__(self) -> str:
+        return self.heading or self.text[:30]
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#s{self.pk}"
+
+    @property
+    def anchor(self) -> str:
+        return f"s{self.pk}"
+
+
+class City(models.Model):
+    class Kind(models.TextChoices):
+        REGION = "region", "自治区"
+        MUNICIPALITY = "municipality", "直辖市"
+        LEAGUE = "league", "盟"
+        PREFECTURE_CITY = "prefecture_city", "地级市"
+        DISTRICT = "district", "市辖区"
+        BANNER = "banner", "旗"
+        COUNTY = "county", "县"
+        COUNTY_CITY = "county_city", "县级市"
+        PLACE = "place", "地名"
+
+    name = models.CharField("名称", max_length=50, unique=True)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name="上级", null=True, blank=True, related_name="children", on_delete=models.PROTECT
+    )
+    aliases = models.JSONField("别名", default=list, blank=True)
+    code = models.CharField("区划代码", max_length=6, blank=True)
+    description = models.TextField("简介", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "地区"
+        ordering = ["code", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:city", args=[self.name])
+
+    def ancestors(self) -> list[City]:
+        chain, node = [], self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain
+
+
+class Theme(models.Model):
+    name = models.CharField("名称", max_length=50, unique=True)
+    parent = models.ForeignKey(
+        "self", verbose_name="上级", null=True, blank=True, related_name="children", on_delete=models.PROTECT
+    )
+    order = models.PositiveIntegerField("顺序", default=0)
+    description = models.TextField("说明", blank=True)
+    keywords = models.JSONField("关键词", default=list, blank=True, help_text="出现这些词即可能属于该主题")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "主题"
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:theme", args=[self.name])
+
+    def ancestors(self) -> list[Theme]:
+        chain, node = [], self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain
+
+
+class TagSource(models.TextChoices):
+    AUTO = "auto", "自动"
+    CURATED = "curated", "人工"
+
+
+class TagQuerySet(models.QuerySet):
+    def active(self) -> TagQuerySet:
+        return self.filter(active=True)
+
+    def curated(self) -> TagQuerySet:
+        return self.filter(source=TagSource.CURATED)
+
+
+class Tag(models.Model):
+    """A tag decision. A curated row with active=False records an editor's removal,
+    so that re-tagging never brings the tag back."""
+
+    source = models.CharField("来源", max_length=10, choices=TagSource.choices, default=TagSource.AUTO)
+    score = models.FloatField("得分", default=1.0)
+    active = models.BooleanField("有效", default=True)
+
+    objects = TagQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class SectionCity(Tag):
+    section = models.ForeignKey(Section, related_name="city_tags", on_delete=models.CASCADE)
+    city = models.ForeignKey(City, verbose_name="地区", related_name="section_tags", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "段落地区标签"
+        constraints = [models.UniqueConstraint(fields=["section", "city"], name="section_city_unique")]
+
+
+class SectionTheme(Tag):
+    section = models.ForeignKey(Section, related_name="theme_tags", on_delete=models.CASCADE)
+    theme = models.ForeignKey(Theme, verbose_name="主题", related_name="section_tags", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "段落主题标签"
+        constraints = [models.UniqueConstraint(fields=["section", "theme"], name="section_theme_unique")]
+
+
+class ArticleCity(Tag):
+    article = models.ForeignKey(Article, related_name="city_tags", on_delete=models.CASCADE)
+    city = models.ForeignKey(City, verbose_name="地区", related_name="article_tags", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文章地区标签"
+        constraints = [models.UniqueConstraint(fields=["article", "city"], name="article_city_unique")]
+
+
+class ArticleTheme(Tag):
+    article = models.ForeignKey(Article, related_name="theme_tags", on_delete=models.CASCADE)
+    theme = models.ForeignKey(Theme, verbose_name="主题", related_name="article_tags", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文章主题标签"
+        constraints = [models.UniqueConstraint(fields=["article", "theme"], name="article_theme_unique")]

@@ -1,0 +1,20 @@
+"""Tests: an in-memory database and a throwaway index directory per run."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"
+DEBUG = False
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+HAYSTACK_CONNECTIONS = {
+    "default": {
+        "ENGINE": "search.backend.ChineseWhooshEngine",
+        "PATH": tempfile.mkdtemp(prefix="archive-test-index-"),
+    }
+}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
