@@ -1,0 +1,105 @@
+"""Reader-facing pages of the archive and its JSON API. Views parse, call and render."""
+
+from __future__ import annotations
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+
+from search.indexing import indexed_count
+from search.query import SearchParams
+from search.services import search_sections
+
+from .models import Article, City, Page, Section, Theme
+from .serializers import article_payload
+
+API_PAGE_SIZE = 20
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    overview = search_sections(params=SearchParams(q="", filters={}, sort="newest", page=1, per_page=1))
+    counts = {facet: {v.value: v.count for v in values} for facet, values in overview.facets.items()}
+    leagues = City.objects.filter(parent__kind=City.Kind.REGION).order_by("code")
+    beijing = City.objects.filter(kind=City.Kind.MUNICIPALITY).first()
+    districts = beijing.children.filter(kind=City.Kind.DISTRICT).order_by("code") if beijing else []
+    context = {
+        "leagues": [(c, counts.get("city", {}).get(c.name, 0)) for c in leagues],
+        "beijing": (beijing, counts.get("city", {}).get(beijing.name, 0)) if beijing else None,
+        "districts": [(c, counts.get("city", {}).get(c.name, 0)) for c in districts],
+        "themes": [(t, counts.get("theme", {}).get(t.name, 0)) for t in Theme.objects.filter(parent=None)],
+        "latest": Article.objects.latest_first().select_related("page__publication")[:10],
+        "pages": Page.objects.select_related("publication").annotate(n=Count("articles"))[:10],
+        "total_sections": overview.count,
+    }
+    return render(request, "archive/home.html", context)
+
+
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.with_details(), pk=pk)
+    return render(request, "archive/article_detail.html", {"article": article})
+
+
+def page_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    page = get_object_or_404(Page.objects.select_related("publication"), pk=pk)
+    articles = page.articles.in_reading_order().prefetch_related("sections")
+    return render(request, "archive/page_detail.html", {"page": page, "articles": articles})
+
+
+def city_detail(request: HttpRequest, name: str) -> HttpResponse:
+    city = get_object_or_404(City.objects.select_related("parent"), name=name)
+    return _browse(request, facet="city", value=city.name, subject=city, kind_label=city.get_kind_display())
+
+
+def theme_detail(request: HttpRequest, name: str) -> HttpResponse:
+    theme = get_object_or_404(Theme.objects.select_related("parent"), name=name)
+    return _browse(request, facet="theme", value=theme.name, subject=theme, kind_label="主题")
+
+
+def _browse(request: HttpRequest, *, facet: str, value: str, subject, kind_label: str) -> HttpResponse:
+    from search.views import run_search  # the search page's own parsing, with this facet fixed
+
+    outcome = run_search(request, fixed={facet: value})
+    if isinstance(outcome, HttpResponse):
+        return outcome
+    outcome["subject"] = subject
+    outcome["children"] = subject.children.all()
+    outcome["kind_label"] = kind_label
+    return render(request, "archive/browse.html", outcome)
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(
+        {
+            "status": "ok",
+            "articles": Article.objects.count(),
+            "sections": Section.objects.count(),
+            "indexed": indexed_count(),
+        }
+    )
+
+
+def api_articles(request: HttpRequest) -> JsonResponse:
+    paginator = Paginator(Article.objects.in_reading_order().with_details(), API_PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage):
+        return JsonResponse({"error": f"页码无效：应为 1 到 {paginator.num_pages} 之间的整数"}, status=400)
+    next_url = None
+    if page.has_next():
+        next_url = request.build_absolute_uri(f"{request.path}?page={page.next_page_number()}")
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "next": next_url,
+            "results": [article_payload(a, request=request) for a in page.object_list],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def api_article(request: HttpRequest, pk: int) -> JsonResponse:
+    article = Article.objects.with_details().filter(pk=pk).first()
+    if article is None:
+        return JsonResponse({"error": "没有这篇文章"}, status=404, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(article_payload(article, request=request), json_dumps_params={"ensure_ascii": False})

@@ -151,9 +151,12 @@ def join_wrapped(a: str, b: str) -> str:
     return a + b
 
 
-def blocks_from_lines(*, lines: list[Line]) -> list[Block]:
-    """Group lines into paragraphs, re-joining lines that print columns or extraction broke."""
-    width = column_width(lines)
+def blocks_from_lines(*, lines: list[Line], width: int | None = None) -> list[Block]:
+    """Group lines into paragraphs, re-joining lines that print columns or extraction broke.
+
+    `width` is the page's print column width when known (a part of a page is too small to tell).
+    """
+    width = width if width is not None else column_width(lines)
     blocks: list[Block] = []
     gap = 2
     for line in lines:
@@ -168,6 +171,9 @@ def blocks_from_lines(*, lines: list[Line]) -> list[Block]:
         else:
             blocks.append(Block(lines=[line], gap_before=gap, text=line.text, markup=marker))
         gap = 0
+    for block in blocks:
+        if len(block.text) > 30:  # running text: spaces around numbers are extraction noise
+            block.text = _SPACE_CJK_ALNUM.sub("", block.text)
     return blocks
 
 
@@ -178,9 +184,16 @@ def _continues(prev: Block, line: Line, *, gap: int, width: int | None) -> bool:
         return True  # a byline printed over two lines
     if ends_sentence(last) or starts_block(text) or stands_alone(prev.text) or gap > 1:
         return False
+    if len(text) <= 4 and not re.search(r"[^\w]", text):
+        return False  # a bare label such as a column name under a headline
     if width is None:
         # Wide pages: a paragraph the extraction broke mid-sentence, across a blank line or not.
-        return last_width >= 40 and display_width(text) >= 4 and not last.endswith(("：", ":"))
+        return (
+            last_width >= 40
+            and bool(re.search("[，、；]", last))
+            and display_width(text) >= 4
+            and not last.endswith(("：", ":"))
+        )
     if len(prev.lines) == 1 and last_width <= width - 4 and looks_like_heading(last):
         return False
     if gap == 0:

@@ -28,6 +28,7 @@ DATELINE_RE = re.compile(
 )
 DATE_ONLY_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 SIGNATURE_RE = re.compile(f"^[（(]\\s*(?P<names>{NAME}(?:[\\s、，,]+{NAME}){{0,3}})\\s*[）)]$")
+INLINE_SIGNATURE_RE = re.compile(f"[。！？”][（(](?P<names>{NAME}(?:[、，\\s]+{NAME}){{0,3}})[）)]$")
 SOURCE_RE = re.compile(r"^[（(]\s*(?P<note>(?:来源|据|转自|稿件来源|原载)[:：]?[^）)]{1,40})\s*[）)]$")
 CONTINUED_RE = re.compile(r"^[（(]\s*(?P<note>(?:下转|上接|转|接)第?\s*[\d一二三四五六七八九十]+\s*版[^）)]{0,10})\s*[）)]$")
 PHOTO_CREDIT_RE = re.compile(f"(?:^|[\\s（(])(?P<names>{NAME}(?:[\\s、]+{NAME}){{0,2}})\\s*摄[）)]?。?$")
@@ -85,6 +86,8 @@ def _normalise_role(role: str) -> str:
 
 
 def ends_sentence(text: str) -> bool:
+    if INLINE_SIGNATURE_RE.search(text):
+        return True
     stripped = text.rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in TERMINAL
 

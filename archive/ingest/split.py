@@ -9,6 +9,7 @@ is flagged for review.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -19,7 +20,6 @@ from .types import ProposedArticle, ProposedPage, ProposedSection
 
 TITLE_MAX = 40
 SUBHEAD_ENDINGS = ("实践", "纪实", "侧记", "综述", "巡礼", "掠影", "素描", "札记")
-_INLINE_SIGNATURE = re.compile(f"[（(](?P<names>{p.NAME}(?:[、，\\s]{p.NAME}){{0,3}})[）)]$")
 
 
 @dataclass
@@ -62,7 +62,7 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
     text = block.text
     if p.is_byline(text):
         return Role("byline", block)
-    for kind, regex in (("signature", p.SIGNATURE_RE), ("source", p.SOURCE_RE), ("continued", p.CONTINUED_RE)):
+    for kind, regex in (("source", p.SOURCE_RE), ("continued", p.CONTINUED_RE), ("signature", p.SIGNATURE_RE)):
         m = regex.match(text)
         if m:
             return Role(kind, block, m.groupdict())
@@ -75,7 +75,9 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         return Role("column", block, {"label": column.group("a") or column.group("b")})
     if text in place_names and not block.markup:
         return Role("place", block)
-    if p.ORDINAL_RE.match(text) and len(text) <= TITLE_MAX:
+    if p.DATE_ONLY_RE.match(text):
+        return Role("body", block)
+    if p.ORDINAL_RE.match(text) and not text[0].isdigit() and len(text) <= TITLE_MAX and not p.ends_sentence(text):
         return Role("heading", block)
     is_titleish = len(text) <= TITLE_MAX and not p.ends_sentence(text.rstrip("？！?!")) and not text.endswith(("，", "、", "：", ":"))
     if block.markup or (is_titleish and not text.endswith(("。",))):
@@ -98,10 +100,12 @@ class _Builder:
         self.pending: list[Role] = []  # title-group roles not yet attached
         self.loose_titles: list[Role] = []  # headlines printed away from any body
         self.closed = True
+        self.pending_captions: list[ProposedSection] = []  # captions printed above their article
 
     # -- articles -------------------------------------------------------------------------
     def open_article(self) -> ProposedArticle:
-        self.current = ProposedArticle()
+        self.current = ProposedArticle(sections=self.pending_captions)
+        self.pending_captions = []
         self.articles.append(self.current)
         self.closed = False
         return self.current
@@ -162,10 +166,15 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
     while i < len(roles):
         role = roles[i]
         kind = role.kind
-        if kind in ("title", "column", "byline", "place") and _is_group_start(roles, i):
+        if kind in ("title", "column", "byline", "place"):
             j = i
             while j < len(roles) and roles[j].kind in ("title", "column", "byline", "place"):
                 j += 1
+            # a place name inside a title group starts a package part: the titles before it
+            # belong to the package itself
+            places = [k for k in range(i + 1, j) if roles[k].kind == "place"]
+            if places:
+                j = places[0]
             group = roles[i:j]
             nxt = roles[j] if j < len(roles) else None
             i = j
@@ -180,16 +189,26 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
                     b.open_article()
                 _take_dateline(b.current, m)
             elif b.closed and b.current is not None and b.current.body_sections:
-                b.open_article().flag("正文前没有标题")
-            inline = _INLINE_SIGNATURE.search(role.block.text)
+                # text after an article's closing mark and before any new title: most likely the
+                # same article continued (a misplaced paragraph); an editor should confirm
+                b.current.flag("文末标记后仍有正文")
+            inline = p.INLINE_SIGNATURE_RE.search(role.block.text)
+            if role.block.text.startswith("●") and b.current is not None and p.NOTICE_RE.search(b.current.headline):
+                b.section()  # each bulleted notice under one 声明 heading is its own section
             b.add_body(role)
             if inline and len(role.block.text) > 40:
                 if not b.current.byline:
                     _set_byline(b.current, inline.group("names"))
                 b.closed = True
-        elif kind == "caption" or kind == "credit":
-            if b.current is None:
-                b.open_article()
+        elif kind == "caption":
+            caption = ProposedSection(kind="caption", text=role.block.text, span_start=role.block.start,
+                                      span_end=role.block.end, lines=[line.no for line in role.block.lines])
+            if b.current is None or (b.closed and i + 1 < len(roles) and roles[i + 1].kind in ("title", "column")):
+                b.pending_captions.append(caption)
+            else:
+                b.current.sections.append(caption)
+            i += 1
+            continue
             b.section(kind="caption", text=role.block.text, span_start=role.block.start, span_end=role.block.end,
                       lines=[line.no for line in role.block.lines])
         elif kind == "signature":
@@ -214,44 +233,50 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
     return b.articles
 
 
-def _is_group_start(roles: list[Role], i: int) -> bool:
-    return True
-
-
 def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
     titles = [r for r in group if r.kind in ("title", "place")]
     has_byline = any(r.kind == "byline" for r in group)
-    followed_by_body = nxt is not None and nxt.kind in ("body", "heading", "caption")
-    starts_package_part = group[0].kind == "place" and (len(titles) >= 2 or has_byline)
-    if starts_package_part and b.current is not None and not b.closed or (starts_package_part and b.articles):
-        article = b.current or b.open_article()
-        sec = b.section(heading=group[0].block.text)
-        rest = [r for r in group[1:] if r.kind == "title"]
-        sec.subheading = " ".join(r.block.text for r in rest)
-        bylines = [p.strip_decor(r.block.text) for r in group if r.kind == "byline"]
-        sec.byline = " ".join(bylines)
-        for byline in bylines:
-            article.authors.extend(person.as_dict() for person in p.parse_people(byline, default_role="记者"))
-        b.closed = False
+    followed_by_body = nxt is not None and nxt.kind in ("body", "heading", "place")
+    if group[0].kind == "place" and (len(titles) >= 2 or has_byline):
+        _open_package_part(b, group)
         return
+    in_notice = b.current is not None and not b.closed and bool(p.NOTICE_RE.search(b.current.headline))
     inside_article = b.current is not None and not b.closed and any(s.text for s in b.current.body_sections)
     strong = has_byline or any(r.block.markup for r in group) or any(r.kind == "column" for r in group)
-    dateline_next = nxt is not None and nxt.kind == "body" and p.DATELINE_RE.match(nxt.block.text) is not None
-    if inside_article and not (strong or dateline_next) and len(titles) == 1:
-        # a short unpunctuated line inside running text: a subhead when the article has subheads,
-        # otherwise part of the text (infographic labels, list items)
-        b.section(heading=titles[0].block.text) if followed_by_body else b.add_body(titles[0])
+    dateline_next = followed_by_body and p.DATELINE_RE.match(nxt.block.text) is not None
+    if in_notice or (inside_article and followed_by_body and not (strong or dateline_next)):
+        # short unpunctuated lines inside running text: subheads, infographic labels, signatures
+        for r in group:
+            if r.kind == "title" and looks_like_heading(r.block.text) and followed_by_body:
+                b.section(heading=r.block.text)
+            else:
+                b.add_body(r)
         return
-    if len(titles) > 3 or (not followed_by_body and len(titles) >= 1 and not has_byline):
-        # a cluster of headlines printed apart from their bodies
-        leading = group[:-3] if len(titles) > 3 and followed_by_body else group
-        b.loose_titles.extend(leading)
-        group = group[len(leading) :]
-        if not group:
-            return
+    body_text = _following_text(b, nxt)
+    if len(titles) > 3 or not followed_by_body or (
+        len(titles) == 3 and max(_overlap(t.block.text, body_text) for t in titles) < 0.15
+    ):
+        # headlines printed apart from their bodies: matched by wording once the page is read
+        b.loose_titles.extend(group)
+        return
     article = b.current if (b.current is not None and not b.closed and not any(s.text for s in b.current.sections)) \
         else b.open_article()
     b.apply_title_group(group, article=article)
+
+
+def _open_package_part(b: _Builder, group: list[Role]) -> None:
+    article = b.current or b.open_article()
+    sec = b.section(heading=group[0].block.text)
+    sec.subheading = " ".join(r.block.text for r in group[1:] if r.kind == "title")
+    bylines = [p.strip_decor(r.block.text) for r in group if r.kind == "byline"]
+    sec.byline = " ".join(bylines)
+    for byline in bylines:
+        article.authors.extend(person.as_dict() for person in p.parse_people(byline, default_role="记者"))
+    b.closed = False
+
+
+def _following_text(b: _Builder, nxt: Role | None) -> str:
+    return nxt.block.text[:800] if nxt is not None else ""
 
 
 def _take_dateline(article: ProposedArticle, m: re.Match) -> None:
@@ -266,24 +291,29 @@ def _take_dateline(article: ProposedArticle, m: re.Match) -> None:
 def _match_loose_titles(b: _Builder) -> None:
     """Give headline-less articles the loose headline that shares most wording with their text."""
     titles = [r for r in b.loose_titles if r.kind == "title"]
-    bylines = {id(r): r for r in b.loose_titles if r.kind == "byline"}
     candidates = [a for a in b.articles if not a.headline and a.sections]
+    leads = [" ".join(s.text for s in a.body_sections)[:600] for a in candidates]
+    weights = _bigram_weights(leads)
     scores = []
     for ti, t in enumerate(titles):
-        for ai, a in enumerate(candidates):
-            scores.append((_overlap(t.block.text, " ".join(s.text for s in a.body_sections)[:400]), ti, ai))
+        for ai, lead in enumerate(leads):
+            scores.append((_overlap(t.block.text, lead, weights=weights), ti, ai))
     used_t, used_a = set(), set()
     for score, ti, ai in sorted(scores, reverse=True):
-        if score < 0.25 or ti in used_t or ai in used_a:
+        if score < 0.3 or ti in used_t or ai in used_a:
             continue
         used_t.add(ti)
         used_a.add(ai)
         article = candidates[ai]
         article.headline = titles[ti].block.text
         article.flag("标题与正文分离，按内容匹配")
-        nxt = b.loose_titles.index(titles[ti]) + 1
-        if nxt < len(b.loose_titles) and id(b.loose_titles[nxt]) in bylines and not article.byline:
-            _set_byline(article, b.loose_titles[nxt].block.text)
+        for follower in b.loose_titles[b.loose_titles.index(titles[ti]) + 1 :]:
+            if follower.kind == "byline" and not article.byline:
+                _set_byline(article, follower.block.text)
+            elif follower.kind == "column" and not article.column:
+                article.column = follower.info["label"]
+            else:
+                break
     for a in candidates:
         if not a.headline:
             a.flag("未找到标题")
@@ -294,9 +324,24 @@ def _bigrams(text: str) -> set[str]:
     return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
 
-def _overlap(title: str, body: str) -> float:
+def _bigram_weights(texts: list[str]) -> dict[str, float]:
+    """Bigrams shared by many articles on the page (发展, 内蒙) say little about which one a headline is for."""
+    df: dict[str, int] = {}
+    for text in texts:
+        for bg in _bigrams(text):
+            df[bg] = df.get(bg, 0) + 1
+    n = max(len(texts), 1)
+    return {bg: math.log((n + 1) / (count + 0.5)) / math.log(n + 2) for bg, count in df.items()}
+
+
+def _overlap(title: str, body: str, *, weights: dict[str, float] | None = None) -> float:
     tb = _bigrams(title)
-    return len(tb & _bigrams(body)) / len(tb) if tb else 0.0
+    if not tb:
+        return 0.0
+    shared = tb & _bigrams(body)
+    if weights is None:
+        return len(shared) / len(tb)
+    return sum(weights.get(bg, 1.0) for bg in shared) / len(tb)
 
 
 def _finish(article: ProposedArticle) -> None:

@@ -1,0 +1,86 @@
+"""python manage.py ingest FILE... — split, tag and save raw newspaper pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.ingest.decode import IngestError
+from archive.serializers import proposed_article_payload
+from archive.services import ingest_bytes
+
+
+class Command(BaseCommand):
+    help = "导入原始版面文本：切分文章与段落、自动标注地区与主题并保存（同一文件重复导入不会改变任何内容）"
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument("--publication", default="", help="报纸名称（未知则留空）")
+        parser.add_argument("--date", default="", help="出版日期 YYYY-MM-DD（未知则留空）")
+        parser.add_argument("--page", default="", help="版次，例如 第07版")
+        parser.add_argument("--dry-run", action="store_true", help="只显示切分结果，不写入数据库")
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+
+    def handle(self, *args, **opts):
+        date = _parse_date(opts["date"])
+        results, failures = [], 0
+        for name in opts["files"]:
+            path = Path(name)
+            try:
+                data = _read(path)
+                result = ingest_bytes(
+                    data=data,
+                    source_name=path.name,
+                    publication=opts["publication"],
+                    date=date,
+                    label=opts["page"],
+                    dry_run=opts["dry_run"],
+                )
+            except IngestError as exc:
+                failures += 1
+                self.stderr.write(f"{name}: 错误：{exc}")
+                results.append({"file": name, "status": "failed", "reason": str(exc)})
+                continue
+            results.append(self._report(name, result, opts))
+        if opts["format"] == "json":
+            self.stdout.write(json.dumps(results if len(results) > 1 else results[0], ensure_ascii=False, indent=2))
+        if failures:
+            raise CommandError(f"{failures} 个文件未能导入")
+
+    def _report(self, name, result, opts) -> dict:
+        payload = {"file": name, "status": result.status, "page_id": result.page_id, **result.counts}
+        if opts["format"] == "json":
+            payload["articles"] = [proposed_article_payload(a, result.proposed) for a in result.proposed.articles]
+        elif result.status == "unchanged":
+            self.stdout.write(f"{name}: 已导入过（版面 #{result.page_id}），未作改动")
+        else:
+            verb = "将导入" if result.status == "proposed" else "已导入"
+            c = result.counts
+            self.stdout.write(
+                f"{name}: {verb} {c['articles']} 篇文章、{c['sections']} 个段落、{c['tags']} 个标签，"
+                f"{c['flags']} 篇待审核，删除重复段落 {c['dropped']} 处"
+            )
+        return payload
+
+
+def _read(path: Path) -> bytes:
+    if not path.exists():
+        raise IngestError("文件不存在")
+    if path.is_dir():
+        raise IngestError("这是一个目录，不是文件")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"无法读取：{exc.strerror}") from exc
+
+
+def _parse_date(value: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise CommandError(f"--date 格式无效：{value}（应为 YYYY-MM-DD）") from exc

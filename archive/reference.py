@@ -1,0 +1,72 @@
+"""Reference data: the gazetteer of cities and the theme tree, shipped as JSON and kept in the DB.
+
+Loading only adds what is missing: aliases, keywords and descriptions edited in the admin are an
+editor's decision and are never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.db import transaction
+
+from .ingest.tag import Gazetteer, Place, ThemeRule
+from .models import City, Theme
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ROOT_KINDS = (City.Kind.REGION,)
+
+
+def _read(name: str) -> list[dict]:
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+@transaction.atomic
+def load_reference_data() -> dict[str, int]:
+    created = {"cities": 0, "themes": 0}
+    existing = {c.name: c for c in City.objects.all()}
+    for row in _read("cities.json"):  # parents come before children in the file
+        if row["name"] in existing:
+            continue
+        city = City.objects.create(
+            name=row["name"],
+            kind=row["kind"],
+            code=row.get("code", ""),
+            aliases=row.get("aliases", []),
+            parent=existing.get(row["parent"]) if row.get("parent") else None,
+        )
+        existing[city.name] = city
+        created["cities"] += 1
+    themes = {t.name: t for t in Theme.objects.all()}
+    for order, row in enumerate(_read("themes.json")):
+        if row["name"] in themes:
+            continue
+        theme = Theme.objects.create(
+            name=row["name"],
+            order=order,
+            description=row.get("description", ""),
+            keywords=row.get("keywords", []),
+            parent=themes.get(row["parent"]) if row.get("parent") else None,
+        )
+        themes[theme.name] = theme
+        created["themes"] += 1
+    return created
+
+
+def gazetteer_from_db() -> Gazetteer:
+    cities = City.objects.select_related("parent")
+    return Gazetteer(
+        (
+            Place(name=c.name, parent=c.parent.name if c.parent else None, taggable=c.kind not in ROOT_KINDS),
+            c.aliases or [],
+        )
+        for c in cities
+    )
+
+
+def theme_rules_from_db() -> list[ThemeRule]:
+    return [
+        ThemeRule(name=t.name, parent=t.parent.name if t.parent else None, keywords=tuple(t.keywords or ()))
+        for t in Theme.objects.select_related("parent")
+    ]

@@ -1,0 +1,72 @@
+"""The stable JSON shapes of the archive (later versions extend them, never break them)."""
+
+from __future__ import annotations
+
+from .ingest.types import ProposedArticle, ProposedPage
+from .models import Article
+
+
+def article_payload(article: Article, *, request=None) -> dict:
+    """Expects `article` with page/publication selected and tags/sections prefetched (see queries)."""
+    url = article.get_absolute_url()
+    date = article.display_date
+    return {
+        "id": article.pk,
+        "url": request.build_absolute_uri(url) if request else url,
+        "kind": article.kind,
+        "kicker": article.kicker,
+        "headline": article.headline,
+        "subheadline": article.subheadline,
+        "byline": article.byline,
+        "publication": article.page.publication.name if article.page.publication else None,
+        "date": date.isoformat() if date else None,
+        "page": article.page.label or None,
+        "cities": [t.city.name for t in article.city_tags.all() if t.active],
+        "themes": [t.theme.name for t in article.theme_tags.all() if t.active],
+        "needs_review": article.needs_review,
+        "sections": [
+            {
+                "id": s.pk,
+                "order": s.order,
+                "heading": s.heading,
+                "text": s.text,
+                "cities": [t.city.name for t in s.city_tags.all() if t.active],
+                "themes": [t.theme.name for t in s.theme_tags.all() if t.active],
+            }
+            for s in article.sections.all()
+        ],
+    }
+
+
+def proposed_article_payload(article: ProposedArticle, page: ProposedPage) -> dict:
+    """The same shape for an article that is only proposed (ingest --dry-run): no id, no url."""
+    return {
+        "id": None,
+        "url": None,
+        "kind": article.kind,
+        "kicker": article.kicker,
+        "headline": article.headline,
+        "subheadline": article.subheadline,
+        "byline": article.byline,
+        "publication": page.publication or None,
+        "date": page.date or article.date or None,
+        "page": page.label or None,
+        "cities": list(article.cities),
+        "themes": list(article.themes),
+        "needs_review": article.needs_review,
+        "review_reason": article.review_reason,
+        "authors": article.authors,
+        "sections": [
+            {
+                "id": None,
+                "order": order,
+                "kind": s.kind,
+                "heading": s.heading,
+                "text": s.text,
+                "cities": list(s.cities),
+                "themes": list(s.themes),
+                "lines": [s.lines[0], s.lines[-1]] if s.lines else [],
+            }
+            for order, s in enumerate(article.sections, start=1)
+        ],
+    }
