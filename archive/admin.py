@@ -63,7 +63,12 @@ class CuratingAdmin(admin.ModelAdmin):
                 obj.score = 1.0
             obj.save()
         for obj in formset.deleted_objects:
-            obj.delete()
+            if hasattr(obj, "active"):
+                # removing a tag is recorded as a curated "no", so re-tagging never brings it back
+                obj.active, obj.source, obj.score = False, TagSource.CURATED, 1.0
+                obj.save()
+            else:
+                obj.delete()
         formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):

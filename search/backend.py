@@ -35,8 +35,9 @@ from whoosh.writing import IndexWriter
 
 from .analysis import BigramAnalyzer, JiebaAnalyzer
 from .facets import FACET_FIELDS
+# The shadow field's suffix is shared with the query builder, which finds it by name.
+from .fieldnames import NGRAM_SUFFIX
 
-NGRAM_SUFFIX = "_ngram"
 DEFAULT_WRITE_LOCK_TIMEOUT = 10.0  # seconds a writer waits for another process's lock
 
 

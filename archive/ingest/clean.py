@@ -64,7 +64,7 @@ def fold_width(text: str) -> str:
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _PUNCT_AFTER_CJK = re.compile(f"(?<=[{CJK}”’）》])([,;:!?])(?!\\d)")
-_PUNCT_BEFORE_CJK = re.compile(f"(?<![\\d])([,;:!?])(?=[{CJK}“‘（《])")
+_PUNCT_BEFORE_CJK = re.compile(f"([,;:!?])(?=[{CJK}“‘（《])")
 
 
 def fix_punctuation(text: str) -> str:

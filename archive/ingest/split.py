@@ -71,7 +71,7 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
     if p.CAPTION_MARK_RE.match(text):
         return Role("caption", block)
     column = p.COLUMN_RE.match(text)
-    if column and (column.group("a") or (len(text) <= 4 and text not in place_names and not block.markup)):
+    if column and (column.group("a") or _bare_column(block, prev, next_, place_names)):
         return Role("column", block, {"label": column.group("a") or column.group("b")})
     if text in place_names and not block.markup:
         return Role("place", block)
@@ -88,6 +88,18 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
     if block.gap_before >= 2 and prev is not None and len(text) <= 30 and text.endswith("。") and "，" not in text:
         return Role("caption", block)
     return Role("body", block)
+
+
+def _titleish(block: Block | None) -> bool:
+    return block is not None and len(block.text) <= TITLE_MAX and not p.ends_sentence(block.text)
+
+
+def _bare_column(block: Block, prev: Block | None, next_: Block | None, place_names: Collection[str]) -> bool:
+    """A bare 2–4 character label is a column name when it sits on a headline, not over a text."""
+    text = block.text
+    if len(text) > 4 or text in place_names or block.markup or p.NOTICE_RE.search(text):
+        return False
+    return _titleish(next_) or (block.gap_before == 0 and _titleish(prev))
 
 
 class _Builder:

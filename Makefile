@@ -1,0 +1,51 @@
+# Two commands for a new machine with Python 3.11 and make: `make serve` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA_DIR ?= $(CURDIR)/var
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+export DATA_DIR
+MANAGE := DJANGO_SETTINGS_MODULE=config.settings.prod $(PY) manage.py
+
+.PHONY: serve setup test lint bench install install-dev
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/.installed
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+$(DATA_DIR)/secret_key:
+	mkdir -p $(DATA_DIR)
+	umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+setup: install $(DATA_DIR)/secret_key
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) load_archive
+	$(MANAGE) ensure_index
+	$(MANAGE) collectstatic --noinput -v0
+	@echo "管理员账户：$(PY) manage.py createsuperuser（需同样设置 DATA_DIR=$(DATA_DIR)）"
+
+serve: setup
+	@echo "在 http://$(HOST):$(PORT)/ 提供服务（Ctrl-C 停止）"
+	DJANGO_SETTINGS_MODULE=config.settings.prod $(VENV)/bin/gunicorn config.wsgi \
+		--bind $(HOST):$(PORT) --workers $(WORKERS) --preload --access-logfile - --timeout 30
+
+test: install-dev
+	$(PY) -m pytest
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: install-dev
+	@echo "make bench: not built yet -- the search benchmark is part of the search-quality issue (#4)" >&2
+	@exit 1

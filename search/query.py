@@ -1,0 +1,319 @@
+"""Reader input → validated parameters → whoosh query objects.
+
+Nothing here touches the index.  The user's text is never handed to whoosh's query
+parser: it is scanned by a tiny grammar of our own and turned into query objects,
+so whoosh syntax in the input ("title:", "AND", "(", "*", "[a TO") is just text.
+
+Query language (documented for the search help page):
+    绿色 算力          both terms (AND)
+    "绿色 算力"        a phrase: the words next to each other (also “…” 「…」 『…』)
+    包头 OR 赤峰       either term (OR binds tighter than AND; "|" works too)
+    -鄂尔多斯          exclude sections matching the term (also -"a phrase")
+A term matches a section if its jieba words occur as a phrase in a word field, or
+its character bigrams occur as a phrase in the n-gram field (a part of a word).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.fields import Schema
+
+from .analysis import is_cjk, is_word_char
+from .facets import FACETS, FACETS_BY_PARAM
+from .fieldnames import CONTENT_FIELD, NGRAM_BOOST, NGRAM_FIELD, WORD_FIELD_BOOSTS
+
+MAX_QUERY_LENGTH = 200
+MAX_CLAUSES = 32  # bounds the work one request can ask for
+MAX_PAGE = 1000
+MAX_FILTER_VALUES = 20
+MAX_FILTER_VALUE_LENGTH = 100
+DEFAULT_PER_PAGE = 20
+SORTS = ("relevance", "newest", "oldest")
+SORT_LABELS = {"relevance": "相关度", "newest": "最新在前", "oldest": "最早在前"}
+
+# Opening quote → the characters that may close it.  Chinese input methods give
+# “…”; people also type straight quotes or close “ with ".
+_QUOTES = {'"': '"”“', "“": "”\"“", "”": "”\"“", "「": "」", "『": "』"}
+_OR_WORDS = ("OR", "|")
+
+
+class BadQuery(ValueError):
+    """Parameters that cannot be searched; ``message`` is shown to the reader (HTTP 400)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str
+    filters: dict[str, tuple[str, ...]]  # facet param → selected values
+    sort: str  # one of SORTS
+    page: int
+    per_page: int
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    phrase: bool
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    groups: tuple[tuple[Clause, ...], ...]  # AND of groups, OR inside a group
+    excluded: tuple[Clause, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups and not self.excluded
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def clean_text(value: str) -> str:
+    """Make arbitrary request text safe to process: no NULs/controls, no lone surrogates.
+
+    Lone surrogates cannot be encoded as UTF-8 (whoosh terms are UTF-8 bytes) and
+    NULs upset more than one library, so both become spaces.  Whitespace runs
+    collapse to one space.
+    """
+    cleaned = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in value)
+    return " ".join(cleaned.split())
+
+
+def _values(data: Mapping[str, Any], key: str) -> list[str]:
+    getlist = getattr(data, "getlist", None)
+    raw = getlist(key) if callable(getlist) else data.get(key, [])
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        return [raw]
+    return [item for item in raw if isinstance(item, str)]
+
+
+def _parse_page(raw: list[str]) -> int:
+    text = raw[0].strip() if raw else ""
+    if not text:
+        return 1
+    try:
+        page = int(text[:12])  # int() of a 10k-digit string is slow or refused
+    except ValueError:
+        raise BadQuery("页码必须是正整数。") from None
+    if len(text) > 12 or page < 1 or page > MAX_PAGE:
+        raise BadQuery(f"页码必须在 1 到 {MAX_PAGE} 之间。")
+    return page
+
+
+def parse_params(*, data: Mapping[str, Any], per_page: int | None = None) -> SearchParams:
+    """Read search parameters from a QueryDict (or a dict of lists / strings).
+
+    Lenient where a reader can only have made a harmless mistake: ``q`` is cleaned
+    and cut to 200 characters, unknown parameters and sorts are ignored, empty and
+    repeated filter values are dropped.  Strict about the page: a page that is not a
+    number from 1 to 1000 raises ``BadQuery`` (the view answers 400 with its
+    message); a page past the last result is valid and simply empty.
+    ``per_page`` defaults to settings.SEARCH_PAGE_SIZE.
+    """
+    q_values = _values(data, "q")
+    # Cut before cleaning so a huge parameter costs nothing; cut again after.
+    q = clean_text(q_values[0][: MAX_QUERY_LENGTH * 4]) if q_values else ""
+    q = q[:MAX_QUERY_LENGTH].strip()
+
+    filters: dict[str, tuple[str, ...]] = {}
+    for facet in FACETS:
+        chosen: dict[str, None] = {}
+        for raw in _values(data, facet.param):
+            value = clean_text(raw[: MAX_FILTER_VALUE_LENGTH * 4])
+            if value and len(value) <= MAX_FILTER_VALUE_LENGTH:
+                chosen.setdefault(value, None)
+        if chosen:
+            filters[facet.param] = tuple(chosen)[:MAX_FILTER_VALUES]
+
+    sort_values = _values(data, "sort")
+    sort = sort_values[0].strip() if sort_values else ""
+    if sort not in SORTS:
+        sort = "relevance"
+
+    if per_page is None:
+        per_page = _default_per_page()
+    return SearchParams(q=q, filters=filters, sort=sort, page=_parse_page(_values(data, "page")), per_page=per_page)
+
+
+def _default_per_page() -> int:
+    try:
+        from django.conf import settings
+
+        return int(getattr(settings, "SEARCH_PAGE_SIZE", DEFAULT_PER_PAGE))
+    except Exception:  # settings not configured (plain unit use)
+        return DEFAULT_PER_PAGE
+
+
+# --------------------------------------------------------------------------- query text
+
+
+def _searchable(text: str) -> bool:
+    return any(is_word_char(ch) for ch in text)
+
+
+def parse_query_text(*, q: str) -> ParsedQuery:
+    """Split the reader's text into OR-groups of clauses and excluded clauses."""
+    # NFKC so full-width quotes, minus and spaces ("＂", "－", "　") act as syntax.
+    text = unicodedata.normalize("NFKC", clean_text(q))
+    items: list[Clause | str | tuple[Clause]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        negated = ch == "-" and i + 1 < n and not text[i + 1].isspace()
+        if negated:
+            i += 1
+            ch = text[i]
+        if ch in _QUOTES:
+            closers = _QUOTES[ch]
+            end = i + 1
+            while end < n and text[end] not in closers:
+                end += 1
+            clause = Clause(text[i + 1 : end], phrase=True)  # an unclosed quote runs to the end
+            i = end + 1
+        else:
+            end = i
+            while end < n and not text[end].isspace() and text[end] not in _QUOTES:
+                end += 1
+            word = text[i:end]
+            i = end
+            if not negated and word in _OR_WORDS:
+                items.append("OR")
+                continue
+            clause = Clause(word, phrase=False)
+        if _searchable(clause.text):
+            items.append((clause,) if negated else clause)
+
+    groups: list[list[Clause]] = []
+    excluded: list[Clause] = []
+    join_next = False
+    for item in items:
+        if item == "OR":
+            join_next = bool(groups)  # a leading or doubled OR means nothing
+        elif isinstance(item, tuple):
+            excluded.append(item[0])
+            join_next = False
+        else:
+            if join_next:
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+            join_next = False
+        if sum(map(len, groups)) + len(excluded) >= MAX_CLAUSES:
+            break
+    return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+def _terms(schema: Schema, field: str, text: str) -> list[str]:
+    # The field's own analyzer: a query is cut exactly like the indexed text.
+    if field not in schema:
+        return []
+    return [token.text for token in schema[field].analyzer(text, mode="query")]
+
+
+def _sequence(field: str, terms: Sequence[str], boost: float) -> wq.Query:
+    if len(terms) == 1:
+        return wq.Term(field, terms[0], boost=boost)
+    return wq.Phrase(field, list(terms), boost=boost)
+
+
+def clause_query(*, clause: Clause, schema: Schema) -> wq.Query | None:
+    """Whole words in the word fields OR a bigram phrase in the n-gram field."""
+    alternatives: list[wq.Query] = []
+    words = _terms(schema, CONTENT_FIELD, clause.text)
+    if words:
+        for field, boost in WORD_FIELD_BOOSTS:
+            if field in schema:
+                alternatives.append(_sequence(field, words, boost))
+    grams = _terms(schema, NGRAM_FIELD, clause.text)
+    if grams:
+        alternatives.append(_sequence(NGRAM_FIELD, grams, NGRAM_BOOST))
+        if len(grams) == 1 and len(grams[0]) == 1 and is_cjk(grams[0]):
+            # One character has no bigram of its own: find the bigrams it starts.
+            alternatives.append(wq.Prefix(NGRAM_FIELD, grams[0], boost=NGRAM_BOOST))
+    if not alternatives:
+        return None
+    return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+
+
+def _any_of(queries: list[wq.Query]) -> wq.Query | None:
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else wq.Or(queries)
+
+
+def build_text_query(*, q: str, schema: Schema) -> wq.Query:
+    """The query for the reader's text alone; match-all when nothing is searchable."""
+    parsed = parse_query_text(q=q)
+    required = []
+    for group in parsed.groups:
+        either = _any_of([c for c in (clause_query(clause=cl, schema=schema) for cl in group) if c])
+        if either is not None:
+            required.append(either)
+    base: wq.Query
+    if not required:
+        base = wq.Every()
+    else:
+        base = required[0] if len(required) == 1 else wq.And(required)
+    unwanted = _any_of([c for c in (clause_query(clause=cl, schema=schema) for cl in parsed.excluded) if c])
+    if unwanted is not None:
+        base = wq.AndNot(base, unwanted)
+    return base
+
+
+def build_filter(
+    *, filters: Mapping[str, Sequence[str]], schema: Schema, skip: str | None = None
+) -> wq.Query | None:
+    """Selected facet values: OR within a facet, AND across facets (``skip`` left out)."""
+    required = []
+    for facet in FACETS:
+        values = filters.get(facet.param, ())
+        if facet.param == skip or not values:
+            continue
+        required.append(_any_of([wq.Term(facet.field, value) for value in values]))
+    if not required:
+        return None
+    return required[0] if len(required) == 1 else wq.And(required)
+
+
+def build_query(*, params: SearchParams, schema: Schema) -> wq.Query:
+    """The whole search: the reader's text AND the selected facet values."""
+    text_query = build_text_query(q=params.q, schema=schema)
+    selected = build_filter(filters=params.filters, schema=schema)
+    if selected is None:
+        return text_query
+    if isinstance(text_query, wq.Every):
+        return selected
+    return wq.And([text_query, selected])
+
+
+def highlight_terms(*, params: SearchParams) -> tuple[str, ...]:
+    """The positive terms of the query, for marking matches in snippets."""
+    parsed = parse_query_text(q=params.q)
+    return tuple(clause.text for group in parsed.groups for clause in group)
+
+
+def describe(*, params: SearchParams) -> str:
+    """The search read back in words (plain text; the template escapes it)."""
+    parts = [f"搜索“{params.q}”" if params.q else "全部段落"]
+    for param, values in params.filters.items():
+        facet = FACETS_BY_PARAM.get(param)
+        if facet is not None and values:
+            parts.append(f"{facet.label}：" + "或".join(facet.label_for(v) for v in values))
+    if params.sort != "relevance":
+        parts.append(f"排序：{SORT_LABELS[params.sort]}")
+    return "，".join(parts)

@@ -1,0 +1,104 @@
+"""The splitter on small synthetic pages: each test is one typographic convention."""
+
+from archive.ingest.split import split_page
+
+PLACES = {"包头", "赤峰", "通辽"}
+
+
+def _split(text):
+    return split_page(text=text, place_names=PLACES).articles
+
+
+def test_datelines_separate_consecutive_news_items_and_give_their_reporters():
+    articles = _split(
+        "第一条消息的标题\n\n本报讯（记者 王一）第一条消息的正文说了一件事。\n\n"
+        "第二条消息的标题\n\n本报3月2日讯（记者 李二 通讯员 赵三）第二条消息的正文又说了一件事。\n"
+    )
+    assert [a.headline for a in articles] == ["第一条消息的标题", "第二条消息的标题"]
+    assert articles[1].dateline == "本报3月2日讯"
+    assert articles[1].authors == [{"name": "李二", "role": "记者"}, {"name": "赵三", "role": "通讯员"}]
+
+
+def test_kicker_headline_and_byline_are_told_apart():
+    (article,) = _split("一产稳中有进 二产提质增效\n\n现代化产业体系建设蹄疾步稳\n\n◎本报记者 王一\n\n正文第一段，讲了产业体系建设的情况。\n")
+    assert (article.kicker, article.headline, article.byline) == (
+        "一产稳中有进 二产提质增效",
+        "现代化产业体系建设蹄疾步稳",
+        "本报记者 王一",
+    )
+
+
+def test_a_byline_printed_before_its_headline_still_belongs_to_that_article():
+    articles = _split(
+        "前一篇的标题\n\n本报讯（记者 王一）前一篇的正文。\n\n◎本报记者 李二\n\n后一篇的标题？\n\n后一篇的正文，讲了很多事情。\n"
+    )
+    assert [(a.headline, a.byline) for a in articles] == [("前一篇的标题", "记者 王一"), ("后一篇的标题？", "本报记者 李二")]
+
+
+def test_chinese_ordinal_subheads_open_sections():
+    (article,) = _split("总标题\n\n导语一段，说明全文。\n\n一、第一部分\n\n第一部分的正文。\n\n二、第二部分\n\n第二部分的正文。\n")
+    assert [s.heading for s in article.sections] == ["", "一、第一部分", "二、第二部分"]
+
+
+def test_a_package_has_one_section_per_place_with_its_own_headline_and_byline():
+    text = "系列报道总标题\n\n"
+    for city in ("包头", "赤峰"):
+        text += f"{city}\n\n{city}的分标题 合作共赢\n\n□本报记者 王{city[0]}\n\n{city}的正文，讲述{city}的合作。\n\n"
+    (article,) = _split(text)
+    assert article.headline == "系列报道总标题"
+    assert [(s.heading, s.subheading, s.byline) for s in article.sections] == [
+        ("包头", "包头的分标题 合作共赢", "本报记者 王包"),
+        ("赤峰", "赤峰的分标题 合作共赢", "本报记者 王赤"),
+    ]
+
+
+def test_captions_and_photo_credits_are_kept_out_of_the_body():
+    (article,) = _split("标题\n\n正文第一段，介绍情况。\n\n\n\n工人在车间作业 王五 摄\n\n正文第二段，继续介绍。\n")
+    assert [s.kind for s in article.sections] == ["body", "caption"]
+    assert "摄" not in article.sections[0].text
+    assert article.sections[0].text.endswith("继续介绍。")
+
+
+def test_a_trailing_signature_closes_the_article_and_becomes_its_byline():
+    articles = _split("甲标题\n\n甲文的正文，内容很多很多。\n\n（赵六）\n\n乙标题\n\n乙文的正文。\n")
+    assert [(a.headline, a.byline) for a in articles] == [("甲标题", "赵六"), ("乙标题", "")]
+
+
+def test_a_column_label_is_metadata_not_a_headline():
+    (article,) = _split("【口岸观察】\n\n口岸贸易值增长\n\n今年一季度，口岸进出口贸易值增长。\n")
+    assert (article.column, article.headline) == ("口岸观察", "口岸贸易值增长")
+
+
+def test_a_block_repeated_verbatim_is_dropped_and_recorded():
+    para = "这是一段足够长的正文，用来检验重复段落会被识别并删除，而不是出现两次。"
+    page = split_page(text=f"标题\n\n{para}\n\n另一段不同的正文。\n\n{para}\n", place_names=PLACES)
+    assert [d["lines"] for d in page.dropped] == [[7, 7]]
+    assert page.articles[0].sections[0].text.count(para) == 1
+
+
+def test_headlines_printed_away_from_their_bodies_are_matched_by_wording_and_flagged():
+    articles = _split(
+        "草原牧区推广新型青贮技术\n\n城市供热管网完成检修\n\n老年人错峰出游成为新风尚\n\n湖泊治理取得成效\n\n"
+        "本报讯（记者 甲）城市供热管网检修全部完成，供热管网运行平稳。\n\n"
+        "本报讯（记者 乙）牧区推广新型青贮技术，青贮玉米亩产提高。\n"
+    )
+    assert [a.headline for a in articles] == ["城市供热管网完成检修", "草原牧区推广新型青贮技术"]
+    assert all(a.needs_review for a in articles)
+
+
+def test_an_article_without_any_headline_is_flagged_for_review():
+    articles = _split("本报讯（记者 甲）只有正文，没有标题的一条简讯。\n")
+    assert articles[0].headline == ""
+    assert articles[0].needs_review and "标题" in articles[0].review_reason
+
+
+def test_notices_are_recognised_and_each_bulleted_notice_is_a_section():
+    (article,) = _split("遗失声明\n\n●某单位遗失开户许可证，声明作废。\n\n●某牧民遗失草原承包经营权证，声明作废。\n")
+    assert article.kind == "notice"
+    assert len(article.sections) == 2
+
+
+def test_commentary_is_recognised_from_its_column_or_byline():
+    (article,) = _split("短评\n\n谋新重质\n\n评论员 王丰\n发展新质生产力是推动高质量发展的内在要求。\n")
+    assert article.kind == "commentary"
+    assert article.authors == [{"name": "王丰", "role": "评论员"}]
