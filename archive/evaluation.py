@@ -1,0 +1,80 @@
+"""Measure the automatic splitter and tagger against curated gold pages (fixtures/curated/*.json)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .ingest.curated import proposed_from_curated
+from .ingest.decode import decode_page
+from .ingest.types import ProposedArticle
+from .services import propose_page
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: set, predicted: set) -> None:
+        self.tp += len(gold & predicted)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    boundaries: Score
+    cities: Score
+    themes: Score
+    headlines_right: int
+    headlines_total: int
+
+    @property
+    def headline_accuracy(self) -> float:
+        return self.headlines_right / self.headlines_total if self.headlines_total else 1.0
+
+
+def _start(article: ProposedArticle) -> int | None:
+    lines = [n for s in article.sections if s.kind == "body" for n in s.lines]
+    return min(lines) if lines else None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def evaluate(*, pairs: list[tuple[Path, Path]]) -> Report:
+    """pairs: (raw page, curated gold) files."""
+    report = Report(Score(), Score(), Score(), 0, 0)
+    for raw_path, gold_path in pairs:
+        text = decode_page(data=raw_path.read_bytes())
+        gold = proposed_from_curated(data=json.loads(gold_path.read_text(encoding="utf-8")), text=text)
+        predicted = propose_page(text=text)
+        gold_by_start = {_start(a): a for a in gold.articles}
+        pred_by_start = {_start(a): a for a in predicted.articles}
+        report.boundaries.add(set(gold_by_start), set(pred_by_start))
+        for start, g in gold_by_start.items():
+            report.headlines_total += 1
+            p = pred_by_start.get(start)
+            if p is not None and _norm(p.headline) == _norm(g.headline):
+                report.headlines_right += 1
+            report.cities.add({(start, c) for c in g.cities}, {(start, c) for c in (p.cities if p else {})})
+            report.themes.add({(start, t) for t in g.themes}, {(start, t) for t in (p.themes if p else {})})
+    return report

@@ -1,0 +1,29 @@
+"""python manage.py evaluate — precision, recall and F1 of the splitter and tagger against the gold pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from archive.evaluation import evaluate
+
+
+class Command(BaseCommand):
+    help = "对照人工整理的金标准，报告自动切分与标注的准确率、召回率和 F1"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--fixtures", default=str(Path(settings.BASE_DIR) / "fixtures"))
+
+    def handle(self, *args, **opts):
+        root = Path(opts["fixtures"])
+        pairs = [(root / "seeds" / f"{p.stem}.txt", p) for p in sorted((root / "curated").glob("*.json"))]
+        report = evaluate(pairs=pairs)
+        rows = [("文章边界", report.boundaries), ("地区标签", report.cities), ("主题标签", report.themes)]
+        self.stdout.write(f"{'指标':<8}{'准确率':>8}{'召回率':>8}{'F1':>8}")
+        for name, score in rows:
+            self.stdout.write(f"{name:<8}{score.precision:>8.3f}{score.recall:>8.3f}{score.f1:>8.3f}")
+        self.stdout.write(
+            f"标题完全一致：{report.headlines_right}/{report.headlines_total} = {report.headline_accuracy:.3f}"
+        )

@@ -1,0 +1,73 @@
+from archive.ingest.tag import Gazetteer, Place, ThemeRule, score_cities, score_themes, tag_article
+from archive.ingest.types import ProposedArticle, ProposedSection
+
+GAZETTEER = Gazetteer(
+    [
+        (Place("内蒙古自治区", None, taggable=False), ["内蒙古"]),
+        (Place("呼和浩特市", "内蒙古自治区", True), ["呼和浩特", "青城"]),
+        (Place("和林格尔县", "呼和浩特市", True), ["和林格尔"]),
+        (Place("乌海市", "内蒙古自治区", True), ["乌海"]),
+        (Place("北京市", None, True), ["北京"]),
+        (Place("海淀区", "北京市", True), ["海淀"]),
+    ]
+)
+RULES = [
+    ThemeRule("绿色算力", None, ("算力", "数据中心")),
+    ThemeRule("数据中心", "绿色算力", ("数据中心", "机房")),
+    ThemeRule("社会事业", None, ("学校", "医院")),
+]
+
+
+def _section(text, heading=""):
+    return ProposedSection(heading=heading, text=text)
+
+
+def test_a_place_in_the_lead_makes_the_section_about_it():
+    scores = score_cities(section=_section("和林格尔新建数据中心投产。" + "其他内容。" * 50), gazetteer=GAZETTEER, package_city=None)
+    assert "和林格尔县" in scores
+
+
+def test_a_passing_mention_deep_in_the_text_does_not():
+    text = "今年以来，各地合作不断深入。" * 20 + "其中包括乌海等地。"
+    assert score_cities(section=_section(text), gazetteer=GAZETTEER, package_city=None) == {}
+
+
+def test_repeated_mentions_make_a_section_about_a_place():
+    text = "今年以来，各地合作不断深入。" * 20 + "乌海的企业、乌海的学校、乌海的医院、乌海的园区。"
+    assert "乌海市" in score_cities(section=_section(text), gazetteer=GAZETTEER, package_city=None)
+
+
+def test_the_longest_name_wins_and_aliases_resolve_to_the_place():
+    assert GAZETTEER.mentions("北京市海淀区与青城") == {"北京市": 1, "海淀区": 1, "呼和浩特市": 1}
+
+
+def test_the_region_itself_is_never_a_tag():
+    text = "内蒙古" * 10
+    assert score_cities(section=_section(text, heading="内蒙古"), gazetteer=GAZETTEER, package_city=None) == {}
+
+
+def test_a_package_part_carries_its_place_even_when_the_text_says_only_wo_shi():
+    scores = score_cities(section=_section("我市今年推进多项工作。"), gazetteer=GAZETTEER, package_city="乌海市")
+    assert scores == {"乌海市": 5.3}
+
+
+def test_keywords_tag_the_most_specific_theme_and_leave_the_parent_to_be_derived():
+    scores = score_themes(section=_section("新建数据中心机房，数据中心规模扩大，机房扩容。"), rules=RULES)
+    assert list(scores) == ["数据中心"]
+
+
+def test_a_theme_needs_more_than_one_passing_keyword():
+    assert score_themes(section=_section("附近有一所学校。"), rules=RULES) == {}
+
+
+def test_article_tags_aggregate_its_sections():
+    article = ProposedArticle(
+        headline="合作报道",
+        sections=[
+            ProposedSection(heading="乌海", text="我市推进数据中心建设，数据中心机房扩容，机房上架。"),
+            ProposedSection(heading="和林格尔", text="和林格尔的学校和医院，学校扩建，医院新建。"),
+        ],
+    )
+    tag_article(article=article, gazetteer=GAZETTEER, rules=RULES)
+    assert set(article.cities) == {"乌海市", "和林格尔县"}
+    assert set(article.themes) == {"数据中心", "社会事业"}
