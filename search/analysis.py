@@ -201,9 +201,8 @@ def _dictionary_words() -> list[tuple[str, int | None]]:
     for raw, freq in [(name, None) for name in _read_city_names(CITIES_FILE)] + _read_userdict(USERDICT_FILE):
         word = normalise(raw).strip()
         # jieba only keeps a dictionary word whole if it has no spaces or punctuation.
-        if 2 <= len(word) <= 30 and all(is_word_char(ch) for ch in word):
-            if chosen.get(word) is None:
-                chosen[word] = freq
+        if 2 <= len(word) <= 30 and all(is_word_char(ch) for ch in word) and chosen.get(word) is None:
+            chosen[word] = freq
     return sorted(chosen.items())
 
 
@@ -291,7 +290,7 @@ def bigram_spans(text: str) -> Iterator[tuple[str, int, int]]:
             # A lone character has no pair; index it alone so it can still be found.
             yield text[indexes[0]], indexes[0], indexes[0] + 1
             continue
-        for left, right in zip(indexes, indexes[1:]):
+        for left, right in zip(indexes, indexes[1:], strict=False):
             yield text[left] + text[right], left, right + 1
 
 

@@ -27,14 +27,25 @@ from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQu
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SearchBackendError, SkipDocument
 from haystack.utils import get_identifier, get_model_ct
-from whoosh.fields import BOOLEAN, DATETIME, KEYWORD, NGRAM, NGRAMWORDS, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import (
+    BOOLEAN,
+    DATETIME,
+    KEYWORD,
+    NGRAM,
+    NGRAMWORDS,
+    NUMERIC,
+    STORED,
+    TEXT,
+    FieldType,
+    Schema,
+)
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.fields import FieldType
 from whoosh.index import Index
 from whoosh.writing import IndexWriter
 
 from .analysis import BigramAnalyzer, JiebaAnalyzer
 from .facets import FACET_FIELDS
+
 # The shadow field's suffix is shared with the query builder, which finds it by name.
 from .fieldnames import NGRAM_SUFFIX
 
@@ -150,7 +161,7 @@ class ChineseWhooshBackend(WhooshSearchBackend):
     # ------------------------------------------------------------------ writing
 
     @contextmanager
-    def writer(self) -> Iterator[IndexWriter]:
+    def writer(self, *, optimize: bool = False) -> Iterator[IndexWriter]:
         """A writer that waits for the lock (bounded), commits, or cancels and raises."""
         self.ensure_setup()
         self.index = self.index.refresh()
@@ -160,7 +171,7 @@ class ChineseWhooshBackend(WhooshSearchBackend):
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(optimize=optimize)
 
     def whoosh_document(self, prepared: dict[str, Any]) -> dict[str, Any]:
         """Haystack's prepared data → keyword arguments for whoosh's update_document."""
@@ -207,6 +218,11 @@ class ChineseWhooshBackend(WhooshSearchBackend):
 
     def remove(self, obj_or_string: Any, commit: bool = True) -> None:
         self.delete_identifiers([get_identifier(obj_or_string)])
+
+    def optimize(self) -> None:
+        """Merge all segments into one (fewer files to search after a rebuild)."""
+        with self.writer(optimize=True):
+            pass
 
     def clear(self, models: Any = None, commit: bool = True) -> None:
         self.ensure_setup()

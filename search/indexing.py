@@ -14,8 +14,11 @@ All of them raise on failure (including a write lock not obtained in time).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from functools import partial
+from pathlib import Path
 
 from django.db import transaction
 from haystack import connections
@@ -23,10 +26,15 @@ from haystack.utils import get_model_ct
 
 from archive.models import City, Section, SectionCity, SectionTheme, Theme
 
-from .backend import get_backend
+from .analysis import dictionary_fingerprint
+from .backend import ChineseWhooshBackend, get_backend
 from .search_indexes import SectionIndex
 
 BATCH_SIZE = 500
+# Bump when a change to analysis or schema code changes the terms written to the
+# index; ``ensure_index`` then rebuilds.  (Dictionary changes are detected by hash.)
+ANALYSIS_VERSION = 1
+STAMP_FILE = "archive-search-stamp.json"
 
 
 def _section_index(using: str) -> SectionIndex:
@@ -78,10 +86,52 @@ def rebuild(*, using: str = "default", batch_size: int = BATCH_SIZE) -> int:
         # Key-set pagination: stable and cheap however large the table gets.
         batch = list(index.index_queryset(using=using).filter(pk__gt=last_pk).order_by("pk")[:batch_size])
         if not batch:
-            return total
+            break
         backend.update(index, batch)
         total += len(batch)
         last_pk = batch[-1].pk
+    backend.optimize()
+    _write_stamp(backend)
+    return total
+
+
+def index_fingerprint(*, using: str = "default") -> str:
+    """Identifies how index terms are made: analysis version, dictionary and schema."""
+    schema = get_backend(using=using).schema
+    fields = [f"{name}:{type(schema[name]).__name__}" for name in schema.names()]
+    parts = [str(ANALYSIS_VERSION), dictionary_fingerprint(), *fields]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _stamp_path(backend: ChineseWhooshBackend) -> Path | None:
+    # Lives inside the index directory, so clearing the index also removes it.
+    return Path(backend.path) / STAMP_FILE if backend.use_file_storage else None
+
+
+def _write_stamp(backend: ChineseWhooshBackend) -> None:
+    path = _stamp_path(backend)
+    if path is not None:
+        path.write_text(json.dumps({"fingerprint": index_fingerprint(using=backend.connection_alias)}))
+
+
+def index_is_current(*, using: str = "default") -> bool:
+    """Built by ``rebuild`` with today's analysis, and holding one entry per section."""
+    backend = get_backend(using=using)
+    path = _stamp_path(backend)
+    try:
+        stamp = json.loads(path.read_text()) if path is not None else {}
+    except (OSError, ValueError):
+        return False
+    if stamp.get("fingerprint") != index_fingerprint(using=using):
+        return False
+    return backend.document_count() == Section.objects.count()
+
+
+def ensure_index(*, force: bool = False, using: str = "default") -> int | None:
+    """Rebuild when forced, missing or stale; the number indexed, or None if it was current."""
+    if not force and index_is_current(using=using):
+        return None
+    return rebuild(using=using)
 
 
 def indexed_count(*, using: str = "default") -> int:

@@ -38,7 +38,7 @@ SORT_LABELS = {"relevance": "相关度", "newest": "最新在前", "oldest": "�
 
 # Opening quote → the characters that may close it.  Chinese input methods give
 # “…”; people also type straight quotes or close “ with ".
-_QUOTES = {'"': '"”“', "“": "”\"“", "”": "”\"“", "「": "」", "『": "』"}
+_QUOTES = {'"': '"”“', "“": '”"“', "”": '”"“', "「": "」", "『": "』"}
 _OR_WORDS = ("OR", "|")
 
 
@@ -144,7 +144,9 @@ def parse_params(*, data: Mapping[str, Any], per_page: int | None = None) -> Sea
 
     if per_page is None:
         per_page = _default_per_page()
-    return SearchParams(q=q, filters=filters, sort=sort, page=_parse_page(_values(data, "page")), per_page=per_page)
+    return SearchParams(
+        q=q, filters=filters, sort=sort, page=_parse_page(_values(data, "page")), per_page=per_page
+    )
 
 
 def _default_per_page() -> int:
@@ -250,6 +252,10 @@ def clause_query(*, clause: Clause, schema: Schema) -> wq.Query | None:
     return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
 
 
+def _all_of(queries: list[wq.Query]) -> wq.Query:
+    return queries[0] if len(queries) == 1 else wq.And(queries)
+
+
 def _any_of(queries: list[wq.Query]) -> wq.Query | None:
     if not queries:
         return None
@@ -264,11 +270,7 @@ def build_text_query(*, q: str, schema: Schema) -> wq.Query:
         either = _any_of([c for c in (clause_query(clause=cl, schema=schema) for cl in group) if c])
         if either is not None:
             required.append(either)
-    base: wq.Query
-    if not required:
-        base = wq.Every()
-    else:
-        base = required[0] if len(required) == 1 else wq.And(required)
+    base = _all_of(required) if required else wq.Every()
     unwanted = _any_of([c for c in (clause_query(clause=cl, schema=schema) for cl in parsed.excluded) if c])
     if unwanted is not None:
         base = wq.AndNot(base, unwanted)
@@ -284,10 +286,8 @@ def build_filter(
         values = filters.get(facet.param, ())
         if facet.param == skip or not values:
             continue
-        required.append(_any_of([wq.Term(facet.field, value) for value in values]))
-    if not required:
-        return None
-    return required[0] if len(required) == 1 else wq.And(required)
+        required.append(_all_of([wq.Term(facet.field, value) for value in values]))
+    return _all_of(required) if required else None
 
 
 def build_query(*, params: SearchParams, schema: Schema) -> wq.Query:

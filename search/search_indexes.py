@@ -9,10 +9,10 @@ with 昆都仑区.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Iterable
-import datetime as dt
 
 from django.db.models import Model, Prefetch, QuerySet
 from haystack import indexes

@@ -14,6 +14,7 @@ from whoosh.searching import Searcher
 from .backend import get_backend
 from .facets import FACETS, Facet
 from .fieldnames import SNIPPET_SOURCE_FIELD
+from .grouping import ExactValuesFacet
 from .query import SearchParams, build_filter, build_text_query, highlight_terms
 from .snippets import make_snippet
 
@@ -57,8 +58,8 @@ def _date_order(*, newest: bool) -> sorting.MultiFacet:
 
 
 def _group_by(facets: list[Facet]) -> dict[str, sorting.FieldFacet]:
-    # allow_overlap: a section counts once for EACH of its cities/themes.
-    return {facet.param: sorting.FieldFacet(facet.field, allow_overlap=True) for facet in facets}
+    # A section counts once for EACH of its cities/themes (overlapping groups).
+    return {facet.param: ExactValuesFacet(facet.field) for facet in facets}
 
 
 def _facet_values(facet: Facet, counts: Mapping[object, int], selected: tuple[str, ...]) -> list[FacetValue]:
@@ -131,10 +132,14 @@ def search_sections(*, params: SearchParams, using: str = "default") -> SearchRe
             )
             for hit in results[offset : offset + params.per_page]
         ]
-        counts: dict[str, Mapping[object, int]] = {facet.param: results.groups(facet.param) for facet in unselected}
+        counts: dict[str, Mapping[object, int]] = {
+            facet.param: results.groups(facet.param) for facet in unselected
+        }
         for facet in FACETS:
             if facet.param not in counts:
-                counts[facet.param] = _facet_counts(searcher, text_query=text_query, params=params, facet=facet)
+                counts[facet.param] = _facet_counts(
+                    searcher, text_query=text_query, params=params, facet=facet
+                )
 
     facets = {
         facet.param: _facet_values(facet, counts[facet.param], params.filters.get(facet.param, ()))

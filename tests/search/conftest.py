@@ -5,41 +5,68 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterator
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 from archive.models import Article, City, Page, Publication, Section, SectionCity, SectionTheme, Theme
 
 _checksums = itertools.count(1)
 
 
+@pytest.fixture(scope="module")
+def _index_restored_after_module(django_db_setup, django_db_blocker) -> Iterator[None]:
+    # Tests elsewhere rely on the session's curated archive being indexed (see
+    # tests/conftest.py); once this module's rows are rolled back, index that again.
+    yield
+    with django_db_blocker.unblock():
+        call_command("ensure_index", "--force", stdout=StringIO())
+
+
 @pytest.fixture
-def clean_index() -> Iterator[None]:
-    """An empty index before and after the test (the path is a temp dir from config.settings.test)."""
+def clean_index(_index_restored_after_module) -> Iterator[None]:
+    """An empty index (the real one: a temp dir set by config.settings.test)."""
     from search.backend import get_backend
 
     get_backend().clear()
     yield
-    get_backend().clear()
+
+
+def _city(name: str, kind: str, parent: City | None = None) -> City:
+    # The session database may already hold the gazetteer (tests/conftest.py loads it).
+    city, _ = City.objects.get_or_create(name=name, defaults={"kind": kind, "parent": parent})
+    if city.parent_id != (parent.pk if parent else None):
+        city.parent = parent
+        city.save(update_fields=["parent"])
+    return city
+
+
+def _theme(name: str, parent: Theme | None = None) -> Theme:
+    theme, _ = Theme.objects.get_or_create(name=name, defaults={"parent": parent})
+    if theme.parent_id != (parent.pk if parent else None):
+        theme.parent = parent
+        theme.save(update_fields=["parent"])
+    return theme
 
 
 @pytest.fixture
 def places(db) -> dict[str, City]:
-    region = City.objects.create(name="内蒙古自治区", kind=City.Kind.REGION)
-    hohhot = City.objects.create(name="呼和浩特市", kind=City.Kind.PREFECTURE_CITY, parent=region)
-    horinger = City.objects.create(name="和林格尔县", kind=City.Kind.COUNTY, parent=hohhot)
-    baotou = City.objects.create(name="包头市", kind=City.Kind.PREFECTURE_CITY, parent=region)
-    ordos = City.objects.create(name="鄂尔多斯市", kind=City.Kind.PREFECTURE_CITY, parent=region)
-    beijing = City.objects.create(name="北京市", kind=City.Kind.MUNICIPALITY)
+    region = _city("内蒙古自治区", City.Kind.REGION)
+    hohhot = _city("呼和浩特市", City.Kind.PREFECTURE_CITY, region)
+    horinger = _city("和林格尔县", City.Kind.COUNTY, hohhot)
+    baotou = _city("包头市", City.Kind.PREFECTURE_CITY, region)
+    ordos = _city("鄂尔多斯市", City.Kind.PREFECTURE_CITY, region)
+    beijing = _city("北京市", City.Kind.MUNICIPALITY)
     return {c.name: c for c in (region, hohhot, horinger, baotou, ordos, beijing)}
 
 
 @pytest.fixture
 def topics(db) -> dict[str, Theme]:
-    digital = Theme.objects.create(name="数字经济")
-    compute = Theme.objects.create(name="算力", parent=digital)
-    tourism = Theme.objects.create(name="文化旅游")
-    return {t.name: t for t in (digital, compute, tourism)}
+    digital = _theme("测试数字经济")
+    compute = _theme("测试算力", digital)
+    tourism = _theme("测试文化旅游")
+    return {"数字经济": digital, "算力": compute, "文化旅游": tourism}
 
 
 MakeSection = Callable[..., Section]

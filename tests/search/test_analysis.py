@@ -1,0 +1,117 @@
+"""The analysis shared by indexing and querying (no database, no index)."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from search.analysis import (
+    BigramAnalyzer,
+    JiebaAnalyzer,
+    bigrams,
+    dictionary_fingerprint,
+    normalise,
+    normalise_with_offsets,
+    words,
+)
+
+
+def tokens(analyzer, text):
+    return [(t.text, t.pos, t.startchar, t.endchar) for t in analyzer(text, positions=True, chars=True)]
+
+
+def test_normalise_folds_full_width_latin_and_digits_and_case():
+    assert normalise("ＡＩ　２０２５ Ｇｄｐ") == "ai 2025 gdp"
+
+
+def test_normalise_turns_nul_and_lone_surrogates_into_spaces_and_drops_zero_width_characters():
+    assert normalise("a\x00b\ud800c\u200bd") == "a b cd"
+
+
+def test_offsets_map_each_normalised_character_back_to_the_original():
+    original = "ＡＩ……㎡"
+    norm = normalise_with_offsets(original)
+    assert norm.text == "ai......m2"
+    assert norm.original_span(0, 2) == (0, 2)
+    assert norm.original_span(2, 8) == (2, 4)  # six dots come from two ellipses
+    assert norm.original_span(8, 10) == (4, 5)  # "m2" comes from "㎡"
+
+
+def test_combining_marks_normalise_like_the_precomposed_letter():
+    assert normalise("e\u0301") == normalise("é")
+
+
+def test_jieba_tokens_have_consecutive_positions_and_offsets_into_the_original_text():
+    text = "ＧＤＰ增长7752.3亿元，同比增长5.6%"
+    result = tokens(JiebaAnalyzer(), text)
+    assert [t[0] for t in result] == ["gdp", "增长", "7752.3", "亿元", "同比", "增长", "5.6%"]
+    assert [t[1] for t in result] == list(range(7))
+    assert [text[start:end] for _, _, start, end in result] == [
+        "ＧＤＰ",
+        "增长",
+        "7752.3",
+        "亿元",
+        "同比",
+        "增长",
+        "5.6%",
+    ]
+
+
+def test_jieba_drops_punctuation_and_whitespace():
+    assert words("“京蒙协作” ， 成果——盈枝！") == ["京蒙协作", "成果", "盈枝"]
+
+
+def test_project_dictionary_keeps_city_names_and_domain_terms_whole():
+    assert words("和林格尔新区推进东数西算和绿色算力，呼包鄂乌协同") == [
+        "和林格尔新区",
+        "推进",
+        "东数西算",
+        "和",
+        "绿色算力",
+        "呼包鄂乌",
+        "协同",
+    ]
+    assert "鄂尔多斯市" in words("鄂尔多斯市的风电项目")
+
+
+def test_bigrams_overlap_within_cjk_runs_and_keep_latin_and_numbers_whole():
+    assert bigrams("鄂尔多斯市AI算力7752.3亿") == [
+        "鄂尔",
+        "尔多",
+        "多斯",
+        "斯市",
+        "ai",
+        "算力",
+        "7752.3",
+        "亿",
+    ]
+
+
+def test_bigram_positions_are_consecutive_and_chars_point_at_the_original():
+    text = "包头　稀土"
+    result = tokens(BigramAnalyzer(), text)
+    assert [(t[0], t[1]) for t in result] == [("包头", 0), ("头稀", 1), ("稀土", 2)]
+    assert text[result[1][2] : result[1][3]] == "头　稀"
+
+
+def test_a_lone_cjk_character_is_indexed_as_a_unigram():
+    assert bigrams("市，AI") == ["市", "ai"]
+
+
+@pytest.mark.parametrize("analyzer_class", [JiebaAnalyzer, BigramAnalyzer])
+def test_analyzers_survive_pickling_because_whoosh_stores_them_in_the_index(analyzer_class):
+    restored = pickle.loads(pickle.dumps(analyzer_class()))
+    assert restored == analyzer_class()
+    assert [t.text for t in restored("京蒙协作")] == [t.text for t in analyzer_class()("京蒙协作")]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "，。！", "\x00", "\ud800", "*" * 50])
+def test_analyzers_yield_nothing_for_text_without_words(text):
+    assert words(text) == []
+    assert bigrams(text) == []
+
+
+def test_the_dictionary_fingerprint_is_stable_within_a_process():
+    assert dictionary_fingerprint() == dictionary_fingerprint()
+    assert len(dictionary_fingerprint()) == 16
