@@ -245,7 +245,9 @@ class SectionCity(Tag):
 
 class SectionTheme(Tag):
     section = models.ForeignKey(Section, related_name="theme_tags", on_delete=models.CASCADE)
-    theme = models.ForeignKey(Theme, verbose_name="主题", related_name="section_tags", on_delete=models.CASCADE)
+    theme = models.ForeignKey(
+        Theme, verbose_name="主题", related_name="section_tags", on_delete=models.CASCADE
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "段落主题标签"
@@ -263,7 +265,9 @@ class ArticleCity(Tag):
 
 class ArticleTheme(Tag):
     article = models.ForeignKey(Article, related_name="theme_tags", on_delete=models.CASCADE)
-    theme = models.ForeignKey(Theme, verbose_name="主题", related_name="article_tags", on_delete=models.CASCADE)
+    theme = models.ForeignKey(
+        Theme, verbose_name="主题", related_name="article_tags", on_delete=models.CASCADE
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "文章主题标签"

@@ -70,10 +70,13 @@ def ingest_bytes(
     if existing is not None:
         return IngestResult(source=source_name, status="unchanged", page_id=existing.pk, proposed=proposed)
     if dry_run:
-        return IngestResult(source=source_name, status="proposed", proposed=proposed, counts=_counts(proposed))
+        return IngestResult(
+            source=source_name, status="proposed", proposed=proposed, counts=_counts(proposed)
+        )
     page = save_page(proposed=proposed, raw_text=text, source_name=source_name, curated=False)
-    return IngestResult(source=source_name, status="created", page_id=page.pk, proposed=proposed,
-                        counts=_counts(proposed))
+    return IngestResult(
+        source=source_name, status="created", page_id=page.pk, proposed=proposed, counts=_counts(proposed)
+    )
 
 
 def load_curated_page(*, raw_path: Path, curated_path: Path) -> IngestResult:
@@ -111,7 +114,9 @@ def save_page(*, proposed: ProposedPage, raw_text: str, source_name: str, curate
     source = TagSource.CURATED if curated else TagSource.AUTO
     cities = {c.name: c for c in City.objects.all()}
     themes = {t.name: t for t in Theme.objects.all()}
-    publication = Publication.objects.get_or_create(name=proposed.publication)[0] if proposed.publication else None
+    publication = (
+        Publication.objects.get_or_create(name=proposed.publication)[0] if proposed.publication else None
+    )
     page = Page.objects.create(
         publication=publication,
         date=_parse_date(proposed.date),

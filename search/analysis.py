@@ -75,6 +75,7 @@ class Normalised:
 # text is small, so caching pays; the cap keeps hostile input from growing it forever.
 _FOLD_CACHE: dict[str, tuple[str, bool]] = {}
 _FOLD_CACHE_MAX = 50_000
+_MAX_CLUSTER = 16
 
 
 def _fold_piece(piece: str) -> str:
@@ -120,9 +121,10 @@ def normalise_with_offsets(text: str) -> Normalised:
     cluster_chars = 0  # how many output characters it has produced so far
     for index, ch in enumerate(text):
         folded, combining = _fold_char(ch)
-        if combining and index > 0:
+        if combining and 0 < index - cluster_start < _MAX_CLUSTER:
             # A combining mark may compose with the characters before it ("e" + "́"
             # → "é"), so the whole cluster is normalised again and replaces its output.
+            # (Capped: a run of thousands of marks would make this quadratic.)
             folded = _fold_piece(text[cluster_start : index + 1])
             del pieces[cluster_piece:]
             del starts[len(starts) - cluster_chars :]

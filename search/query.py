@@ -286,7 +286,7 @@ def build_filter(
         values = filters.get(facet.param, ())
         if facet.param == skip or not values:
             continue
-        required.append(_all_of([wq.Term(facet.field, value) for value in values]))
+        required.append(_any_of([wq.Term(facet.field, value) for value in values]))
     return _all_of(required) if required else None
 
 

@@ -80,9 +80,15 @@ def api_search(request: HttpRequest) -> JsonResponse:
         "count": results.count,
         "page": results.page,
         "num_pages": results.num_pages,
-        "results": [_hit_payload(request, hit, by_id[hit.section_id]) for hit in results.hits if hit.section_id in by_id],
+        "results": [
+            _hit_payload(request, hit, by_id[hit.section_id])
+            for hit in results.hits
+            if hit.section_id in by_id
+        ],
         "facets": {
-            name: [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected} for v in values]
+            name: [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected} for v in values
+            ]
             for name, values in results.facets.items()
         },
     }

@@ -83,7 +83,7 @@ def _fix_parens(text: str) -> str:
     return re.sub(r"\(([^()\n]{1,80})\)", repl, text)
 
 
-_SPACED_RUN = re.compile(f"(?:[{CJK}“”\"‘’] ){{3,}}[{CJK}“”\"‘’]")
+_SPACED_RUN = re.compile(f'(?:[{CJK}“”"‘’] ){{3,}}[{CJK}“”"‘’]')
 _SPACE_CJK_ALNUM = re.compile(f"(?<=[{CJK}]) +(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) +(?=[{CJK}])")
 _PADDED_NUMBER = re.compile(f"(?<=[{CJK}，、（]) ([0-9A-Za-z.%]+) (?=[{CJK}，。、）])")
 _MARKUP_HEAD = re.compile(r"^\s*(#{1,6})\s*")
@@ -165,7 +165,12 @@ def blocks_from_lines(*, lines: list[Line], width: int | None = None) -> list[Bl
             continue
         _, marker = strip_markup(line.raw.strip())
         prev = blocks[-1] if blocks else None
-        if prev is not None and not marker and not prev.markup and _continues(prev, line, gap=gap, width=width):
+        if (
+            prev is not None
+            and not marker
+            and not prev.markup
+            and _continues(prev, line, gap=gap, width=width)
+        ):
             prev.lines.append(line)
             prev.text = join_wrapped(prev.text, line.text)
         else:

@@ -11,7 +11,22 @@ from dataclasses import dataclass
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NAME = f"[{CJK}·]{{2,5}}"
 DECOR = r"[◎□●■◆★☆▲△▶▷◇○]"
-ROLES = ("本报特约记者", "本报通讯员", "本报评论员", "本报记者", "特约记者", "实习记者", "见习记者", "记者", "通讯员", "评论员", "摄影", "文/图", "文", "图")
+ROLES = (
+    "本报特约记者",
+    "本报通讯员",
+    "本报评论员",
+    "本报记者",
+    "特约记者",
+    "实习记者",
+    "见习记者",
+    "记者",
+    "通讯员",
+    "评论员",
+    "摄影",
+    "文/图",
+    "文",
+    "图",
+)
 
 _ROLE_ALT = "|".join(re.escape(r) for r in ROLES)
 # A separator between role and name is required for bare roles ("记者调查" is a column label).
@@ -30,7 +45,9 @@ DATE_ONLY_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 SIGNATURE_RE = re.compile(f"^[（(]\\s*(?P<names>{NAME}(?:[\\s、，,]+{NAME}){{0,3}})\\s*[）)]$")
 INLINE_SIGNATURE_RE = re.compile(f"[。！？”][（(](?P<names>{NAME}(?:[、，\\s]+{NAME}){{0,3}})[）)]$")
 SOURCE_RE = re.compile(r"^[（(]\s*(?P<note>(?:来源|据|转自|稿件来源|原载)[:：]?[^）)]{1,40})\s*[）)]$")
-CONTINUED_RE = re.compile(r"^[（(]\s*(?P<note>(?:下转|上接|转|接)第?\s*[\d一二三四五六七八九十]+\s*版[^）)]{0,10})\s*[）)]$")
+CONTINUED_RE = re.compile(
+    r"^[（(]\s*(?P<note>(?:下转|上接|转|接)第?\s*[\d一二三四五六七八九十]+\s*版[^）)]{0,10})\s*[）)]$"
+)
 PHOTO_CREDIT_RE = re.compile(f"(?:^|[\\s（(])(?P<names>{NAME}(?:[\\s、]+{NAME}){{0,2}})\\s*摄[）)]?。?$")
 CAPTION_MARK_RE = re.compile(r"^[▲▶◀▼△▷◁▽↑↓←→]")
 COLUMN_RE = re.compile(f"^(?:【(?P<a>[^】]{{2,10}})】|(?P<b>[{CJK}]{{2,6}}))$")
@@ -99,8 +116,10 @@ def stands_alone(text: str) -> bool:
         or SIGNATURE_RE.match(text)
         or SOURCE_RE.match(text)
         or CONTINUED_RE.match(text)
-        or text.startswith("【") and text.endswith("】")
-        or len(text) <= 60 and PHOTO_CREDIT_RE.search(text)
+        or text.startswith("【")
+        and text.endswith("】")
+        or len(text) <= 60
+        and PHOTO_CREDIT_RE.search(text)
     )
 
 

@@ -32,8 +32,15 @@ class Role:
 def split_page(*, text: str, place_names: Collection[str] = ()) -> ProposedPage:
     blocks = blocks_from_lines(lines=split_lines(text=text))
     blocks, dropped = drop_repeats(blocks=blocks)
-    roles = [classify(block=b, prev=blocks[i - 1] if i else None, next_=blocks[i + 1] if i + 1 < len(blocks) else None,
-                      place_names=place_names) for i, b in enumerate(blocks)]
+    roles = [
+        classify(
+            block=b,
+            prev=blocks[i - 1] if i else None,
+            next_=blocks[i + 1] if i + 1 < len(blocks) else None,
+            place_names=place_names,
+        )
+        for i, b in enumerate(blocks)
+    ]
     articles = _assemble(roles=roles, place_names=place_names)
     for article in articles:
         _finish(article)
@@ -62,7 +69,11 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
     text = block.text
     if p.is_byline(text):
         return Role("byline", block)
-    for kind, regex in (("source", p.SOURCE_RE), ("continued", p.CONTINUED_RE), ("signature", p.SIGNATURE_RE)):
+    for kind, regex in (
+        ("source", p.SOURCE_RE),
+        ("continued", p.CONTINUED_RE),
+        ("signature", p.SIGNATURE_RE),
+    ):
         m = regex.match(text)
         if m:
             return Role(kind, block, m.groupdict())
@@ -77,15 +88,36 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         return Role("place", block)
     if p.DATE_ONLY_RE.match(text):
         return Role("body", block)
-    if p.ORDINAL_RE.match(text) and not text[0].isdigit() and len(text) <= TITLE_MAX and not p.ends_sentence(text):
+    if (
+        p.ORDINAL_RE.match(text)
+        and not text[0].isdigit()
+        and len(text) <= TITLE_MAX
+        and not p.ends_sentence(text)
+    ):
         return Role("heading", block)
-    is_titleish = len(text) <= TITLE_MAX and not p.ends_sentence(text.rstrip("？！?!")) and not text.endswith(("，", "、", "：", ":"))
+    is_titleish = (
+        len(text) <= TITLE_MAX
+        and not p.ends_sentence(text.rstrip("？！?!"))
+        and not text.endswith(("，", "、", "：", ":"))
+    )
     if block.markup or (is_titleish and not text.endswith(("。",))):
-        if block.gap_before >= 2 and prev is not None and not block.markup and len(text) <= 24 and next_ is not None \
-                and (next_.gap_before >= 1 and (p.SIGNATURE_RE.match(next_.text) or next_.markup)):
+        if (
+            block.gap_before >= 2
+            and prev is not None
+            and not block.markup
+            and len(text) <= 24
+            and next_ is not None
+            and (next_.gap_before >= 1 and (p.SIGNATURE_RE.match(next_.text) or next_.markup))
+        ):
             return Role("caption", block)
         return Role("title", block)
-    if block.gap_before >= 2 and prev is not None and len(text) <= 30 and text.endswith("。") and "，" not in text:
+    if (
+        block.gap_before >= 2
+        and prev is not None
+        and len(text) <= 30
+        and text.endswith("。")
+        and "，" not in text
+    ):
         return Role("caption", block)
     return Role("body", block)
 
@@ -151,7 +183,11 @@ class _Builder:
         if len(titles) == 1:
             article.headline = titles[0]
         elif len(titles) >= 2:
-            main = marked[0] if marked else (0 if titles[1].endswith(SUBHEAD_ENDINGS) or titles[1].startswith("——") else 1)
+            main = (
+                marked[0]
+                if marked
+                else (0 if titles[1].endswith(SUBHEAD_ENDINGS) or titles[1].startswith("——") else 1)
+            )
             article.headline = titles[main]
             if main > 0:
                 article.kicker = " ".join(titles[:main])
@@ -192,7 +228,9 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
             i = j
             _open_from_group(b, group, nxt)
             continue
-        if kind == "heading" or (kind == "title" and looks_like_heading(role.block.text) and b.current and not b.closed):
+        if kind == "heading" or (
+            kind == "title" and looks_like_heading(role.block.text) and b.current and not b.closed
+        ):
             b.section(heading=role.block.text)
         elif kind == "body":
             m = p.DATELINE_RE.match(role.block.text)
@@ -205,7 +243,11 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
                 # same article continued (a misplaced paragraph); an editor should confirm
                 b.current.flag("文末标记后仍有正文")
             inline = p.INLINE_SIGNATURE_RE.search(role.block.text)
-            if role.block.text.startswith("●") and b.current is not None and p.NOTICE_RE.search(b.current.headline):
+            if (
+                role.block.text.startswith("●")
+                and b.current is not None
+                and p.NOTICE_RE.search(b.current.headline)
+            ):
                 b.section()  # each bulleted notice under one 声明 heading is its own section
             b.add_body(role)
             if inline and len(role.block.text) > 40:
@@ -213,16 +255,28 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
                     _set_byline(b.current, inline.group("names"))
                 b.closed = True
         elif kind == "caption":
-            caption = ProposedSection(kind="caption", text=role.block.text, span_start=role.block.start,
-                                      span_end=role.block.end, lines=[line.no for line in role.block.lines])
-            if b.current is None or (b.closed and i + 1 < len(roles) and roles[i + 1].kind in ("title", "column")):
+            caption = ProposedSection(
+                kind="caption",
+                text=role.block.text,
+                span_start=role.block.start,
+                span_end=role.block.end,
+                lines=[line.no for line in role.block.lines],
+            )
+            if b.current is None or (
+                b.closed and i + 1 < len(roles) and roles[i + 1].kind in ("title", "column")
+            ):
                 b.pending_captions.append(caption)
             else:
                 b.current.sections.append(caption)
             i += 1
             continue
-            b.section(kind="caption", text=role.block.text, span_start=role.block.start, span_end=role.block.end,
-                      lines=[line.no for line in role.block.lines])
+            b.section(
+                kind="caption",
+                text=role.block.text,
+                span_start=role.block.start,
+                span_end=role.block.end,
+                lines=[line.no for line in role.block.lines],
+            )
         elif kind == "signature":
             if b.current is not None:
                 last = b.current.sections[-1] if b.current.sections else None
@@ -265,14 +319,19 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
                 b.add_body(r)
         return
     body_text = _following_text(b, nxt)
-    if len(titles) > 3 or not followed_by_body or (
-        len(titles) == 3 and max(_overlap(t.block.text, body_text) for t in titles) < 0.15
+    if (
+        len(titles) > 3
+        or not followed_by_body
+        or (len(titles) == 3 and max(_overlap(t.block.text, body_text) for t in titles) < 0.15)
     ):
         # headlines printed apart from their bodies: matched by wording once the page is read
         b.loose_titles.extend(group)
         return
-    article = b.current if (b.current is not None and not b.closed and not any(s.text for s in b.current.sections)) \
+    article = (
+        b.current
+        if (b.current is not None and not b.closed and not any(s.text for s in b.current.sections))
         else b.open_article()
+    )
     b.apply_title_group(group, article=article)
 
 
@@ -364,7 +423,9 @@ def _finish(article: ProposedArticle) -> None:
     captions = [s for s in article.sections if s.kind == "caption"]
     if p.NOTICE_RE.search(article.headline):
         article.kind = "notice"
-    elif article.column in ("短评", "评论", "时评", "社论", "述评") or any(a["role"] == "评论员" for a in article.authors):
+    elif article.column in ("短评", "评论", "时评", "社论", "述评") or any(
+        a["role"] == "评论员" for a in article.authors
+    ):
         article.kind = "commentary"
     elif captions and len(body) < 300:
         article.kind = "photo"

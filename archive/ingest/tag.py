@@ -62,7 +62,9 @@ class Gazetteer:
         return self.lookup.get(term)
 
 
-def score_cities(*, section: ProposedSection, gazetteer: Gazetteer, package_city: str | None) -> dict[str, float]:
+def score_cities(
+    *, section: ProposedSection, gazetteer: Gazetteer, package_city: str | None
+) -> dict[str, float]:
     heading = f"{section.heading} {section.subheading}"
     body = section.text
     scores: dict[str, float] = {}
@@ -124,7 +126,8 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
             continue
         probe = ProposedSection(
             heading=f"{article.kicker} {article.headline} {article.subheadline} {section.heading}".strip()
-            if len(article.body_sections) == 1 else section.heading,
+            if len(article.body_sections) == 1
+            else section.heading,
             subheading=section.subheading,
             text=section.text,
         )

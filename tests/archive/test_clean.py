@@ -25,7 +25,10 @@ def test_markdown_remnants_are_stripped_and_reported():
 
 
 def test_half_width_punctuation_inside_chinese_becomes_full_width():
-    assert fix_punctuation("日前,一列列车(集装箱)驶向天津:效率提升") == "日前，一列列车（集装箱）驶向天津：效率提升"
+    assert (
+        fix_punctuation("日前,一列列车(集装箱)驶向天津:效率提升")
+        == "日前，一列列车（集装箱）驶向天津：效率提升"
+    )
 
 
 def test_ratios_and_decimals_keep_their_ascii_punctuation():
@@ -38,7 +41,11 @@ def _paragraphs(text):
 
 def test_narrow_columns_are_rejoined_into_paragraphs():
     column = "\n".join(
-        ["在我国区域协同发展的宏大版图", "中，京蒙协作无疑是一抹亮丽而充满", "活力的色彩。作为内蒙古自治区的首"]
+        [
+            "在我国区域协同发展的宏大版图",
+            "中，京蒙协作无疑是一抹亮丽而充满",
+            "活力的色彩。作为内蒙古自治区的首",
+        ]
         + ["府，呼和浩特在京蒙协作的浪潮中积"] * 20
         + ["极作为。"]
     )
@@ -50,7 +57,10 @@ def test_narrow_columns_are_rejoined_into_paragraphs():
 
 def test_a_sentence_broken_across_a_blank_line_is_rejoined():
     text = "今年以来，京蒙科技合作持续深入：重点研发项目立项45项，京蒙科创\n\n产业园已完成建设。\n\n下一段。"
-    assert _paragraphs(text) == ["今年以来，京蒙科技合作持续深入：重点研发项目立项45项，京蒙科创产业园已完成建设。", "下一段。"]
+    assert _paragraphs(text) == [
+        "今年以来，京蒙科技合作持续深入：重点研发项目立项45项，京蒙科创产业园已完成建设。",
+        "下一段。",
+    ]
 
 
 def test_a_headline_is_not_glued_to_the_byline_under_it():

@@ -20,7 +20,9 @@ def test_datelines_separate_consecutive_news_items_and_give_their_reporters():
 
 
 def test_kicker_headline_and_byline_are_told_apart():
-    (article,) = _split("一产稳中有进 二产提质增效\n\n现代化产业体系建设蹄疾步稳\n\n◎本报记者 王一\n\n正文第一段，讲了产业体系建设的情况。\n")
+    (article,) = _split(
+        "一产稳中有进 二产提质增效\n\n现代化产业体系建设蹄疾步稳\n\n◎本报记者 王一\n\n正文第一段，讲了产业体系建设的情况。\n"
+    )
     assert (article.kicker, article.headline, article.byline) == (
         "一产稳中有进 二产提质增效",
         "现代化产业体系建设蹄疾步稳",
@@ -32,11 +34,16 @@ def test_a_byline_printed_before_its_headline_still_belongs_to_that_article():
     articles = _split(
         "前一篇的标题\n\n本报讯（记者 王一）前一篇的正文。\n\n◎本报记者 李二\n\n后一篇的标题？\n\n后一篇的正文，讲了很多事情。\n"
     )
-    assert [(a.headline, a.byline) for a in articles] == [("前一篇的标题", "记者 王一"), ("后一篇的标题？", "本报记者 李二")]
+    assert [(a.headline, a.byline) for a in articles] == [
+        ("前一篇的标题", "记者 王一"),
+        ("后一篇的标题？", "本报记者 李二"),
+    ]
 
 
 def test_chinese_ordinal_subheads_open_sections():
-    (article,) = _split("总标题\n\n导语一段，说明全文。\n\n一、第一部分\n\n第一部分的正文。\n\n二、第二部分\n\n第二部分的正文。\n")
+    (article,) = _split(
+        "总标题\n\n导语一段，说明全文。\n\n一、第一部分\n\n第一部分的正文。\n\n二、第二部分\n\n第二部分的正文。\n"
+    )
     assert [s.heading for s in article.sections] == ["", "一、第一部分", "二、第二部分"]
 
 
@@ -53,7 +60,9 @@ def test_a_package_has_one_section_per_place_with_its_own_headline_and_byline():
 
 
 def test_captions_and_photo_credits_are_kept_out_of_the_body():
-    (article,) = _split("标题\n\n正文第一段，介绍情况。\n\n\n\n工人在车间作业 王五 摄\n\n正文第二段，继续介绍。\n")
+    (article,) = _split(
+        "标题\n\n正文第一段，介绍情况。\n\n\n\n工人在车间作业 王五 摄\n\n正文第二段，继续介绍。\n"
+    )
     assert [s.kind for s in article.sections] == ["body", "caption"]
     assert "摄" not in article.sections[0].text
     assert article.sections[0].text.endswith("继续介绍。")
@@ -93,7 +102,9 @@ def test_an_article_without_any_headline_is_flagged_for_review():
 
 
 def test_notices_are_recognised_and_each_bulleted_notice_is_a_section():
-    (article,) = _split("遗失声明\n\n●某单位遗失开户许可证，声明作废。\n\n●某牧民遗失草原承包经营权证，声明作废。\n")
+    (article,) = _split(
+        "遗失声明\n\n●某单位遗失开户许可证，声明作废。\n\n●某牧民遗失草原承包经营权证，声明作废。\n"
+    )
     assert article.kind == "notice"
     assert len(article.sections) == 2
 

@@ -23,7 +23,11 @@ def _section(text, heading=""):
 
 
 def test_a_place_in_the_lead_makes_the_section_about_it():
-    scores = score_cities(section=_section("和林格尔新建数据中心投产。" + "其他内容。" * 50), gazetteer=GAZETTEER, package_city=None)
+    scores = score_cities(
+        section=_section("和林格尔新建数据中心投产。" + "其他内容。" * 50),
+        gazetteer=GAZETTEER,
+        package_city=None,
+    )
     assert "和林格尔县" in scores
 
 
@@ -43,11 +47,15 @@ def test_the_longest_name_wins_and_aliases_resolve_to_the_place():
 
 def test_the_region_itself_is_never_a_tag():
     text = "内蒙古" * 10
-    assert score_cities(section=_section(text, heading="内蒙古"), gazetteer=GAZETTEER, package_city=None) == {}
+    assert (
+        score_cities(section=_section(text, heading="内蒙古"), gazetteer=GAZETTEER, package_city=None) == {}
+    )
 
 
 def test_a_package_part_carries_its_place_even_when_the_text_says_only_wo_shi():
-    scores = score_cities(section=_section("我市今年推进多项工作。"), gazetteer=GAZETTEER, package_city="乌海市")
+    scores = score_cities(
+        section=_section("我市今年推进多项工作。"), gazetteer=GAZETTEER, package_city="乌海市"
+    )
     assert scores == {"乌海市": 5.3}
 
 

@@ -42,7 +42,9 @@ def test_the_page_view_lists_its_articles_in_order(client):
     assert html.index(first) < html.index(article.headline or "（无标题）")
 
 
-@pytest.mark.parametrize("path", ["/cities/不存在市/", "/themes/不存在/", "/articles/999999/", "/pages/999999/"])
+@pytest.mark.parametrize(
+    "path", ["/cities/不存在市/", "/themes/不存在/", "/articles/999999/", "/pages/999999/"]
+)
 def test_unknown_objects_are_404(client, path):
     assert client.get(path).status_code == 404
 
@@ -78,8 +80,20 @@ def test_api_article_has_the_documented_shape(client):
     article = Article.objects.filter(page__publication__name="内蒙古日报").first()
     data = client.get(f"/api/articles/{article.pk}").json()
     assert set(data) >= {
-        "id", "url", "kind", "kicker", "headline", "subheadline", "byline", "publication",
-        "date", "page", "cities", "themes", "needs_review", "sections",
+        "id",
+        "url",
+        "kind",
+        "kicker",
+        "headline",
+        "subheadline",
+        "byline",
+        "publication",
+        "date",
+        "page",
+        "cities",
+        "themes",
+        "needs_review",
+        "sections",
     }
     assert data["publication"] == "内蒙古日报" and data["date"] == "2025-08-07" and data["page"] == "第07版"
     assert set(data["sections"][0]) >= {"id", "order", "heading", "text", "cities", "themes"}

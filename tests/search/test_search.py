@@ -250,3 +250,10 @@ def test_hostile_queries_never_raise_even_without_parse_params(archive, q):
         params=SearchParams(q=q, filters={"city": (q,)}, sort="relevance", page=1, per_page=10)
     )
     assert results.count >= 0
+
+
+def test_an_empty_index_answers_with_no_hits_and_only_the_selected_facet_values(clean_index, places):
+    results = search("风电", city=["包头市"])
+    assert (results.count, results.hits, results.num_pages) == (0, [], 1)
+    assert [(v.value, v.count, v.selected) for v in results.facets["city"]] == [("包头市", 0, True)]
+    assert results.facets["theme"] == []

@@ -46,14 +46,18 @@ class Command(BaseCommand):
                 continue
             results.append(self._report(name, result, opts))
         if opts["format"] == "json":
-            self.stdout.write(json.dumps(results if len(results) > 1 else results[0], ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps(results if len(results) > 1 else results[0], ensure_ascii=False, indent=2)
+            )
         if failures:
             raise CommandError(f"{failures} 个文件未能导入")
 
     def _report(self, name, result, opts) -> dict:
         payload = {"file": name, "status": result.status, "page_id": result.page_id, **result.counts}
         if opts["format"] == "json":
-            payload["articles"] = [proposed_article_payload(a, result.proposed) for a in result.proposed.articles]
+            payload["articles"] = [
+                proposed_article_payload(a, result.proposed) for a in result.proposed.articles
+            ]
         elif result.status == "unchanged":
             self.stdout.write(f"{name}: 已导入过（版面 #{result.page_id}），未作改动")
         else:
