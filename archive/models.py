@@ -38,8 +38,10 @@ class Page(models.Model):
         ordering = ["-date", "source_name"]
 
     def __str__(self) -> str:
+        if self.publication is None and self.date is None:
+            return f"{self.source_name}（报纸、日期不详）"
         parts = [str(self.publication or "报纸不详"), str(self.date or "日期不详"), self.label]
-        return " ".join(p for p in parts if p) or self.source_name
+        return " ".join(p for p in parts if p)
 
     def get_absolute_url(self) -> str:
         return reverse("archive:page", args=[self.pk])
@@ -107,6 +109,14 @@ class Article(models.Model):
     def display_date(self):
         return self.page.date or self.date
 
+    @property
+    def display_byline(self) -> str:
+        """The printed byline, else the people named in the article's parts (a package)."""
+        if self.byline:
+            return self.byline
+        names = dict.fromkeys(a["name"] for a in self.authors if a.get("role") != "摄影")
+        return "、".join(names)
+
 
 class Section(models.Model):
     class Kind(models.TextChoices):
@@ -139,6 +149,10 @@ class Section(models.Model):
     @property
     def anchor(self) -> str:
         return f"s{self.pk}"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n") if p.strip()]
 
 
 class City(models.Model):

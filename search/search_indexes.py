@@ -31,8 +31,14 @@ class _TagTree:
     long-running process sees renamed or re-parented cities.
     """
 
-    def __init__(self, model: type[Model], *, max_age: float = 60.0) -> None:
+    def __init__(
+        self, model: type[Model], *, max_age: float = 60.0, hidden_kinds: Iterable[str] = ()
+    ) -> None:
         self.model = model
+        # kinds that never become facet values: the region every Inner Mongolian place lies in
+        # would only count the sections that happen to carry a place tag
+        self.hidden_kinds = tuple(hidden_kinds)
+        self.hidden: frozenset[str] = frozenset()
         self.max_age = max_age
         self._nodes: dict[int, tuple[str, int | None]] | None = None
         self._loaded_at = 0.0
@@ -45,8 +51,12 @@ class _TagTree:
         nodes = self._nodes
         if nodes is None or time.monotonic() - self._loaded_at > self.max_age:
             with self._lock:
-                rows = self.model._default_manager.values_list("id", "name", "parent_id")
+                manager = self.model._default_manager
+                rows = manager.values_list("id", "name", "parent_id")
                 nodes = {pk: (name, parent) for pk, name, parent in rows}
+                if self.hidden_kinds:
+                    hidden = manager.filter(kind__in=self.hidden_kinds).values_list("name", flat=True)
+                    self.hidden = frozenset(hidden)
                 self._nodes, self._loaded_at = nodes, time.monotonic()
         return nodes
 
@@ -60,7 +70,7 @@ class _TagTree:
                 seen.add(node_id)
                 name, node_id = nodes[node_id]
                 names.add(name)
-        return sorted(names)
+        return sorted(names - self.hidden)
 
 
 def _active_ids(section: Section, *, prefetched: str, related: str, column: str) -> list[int]:
@@ -94,7 +104,7 @@ class SectionIndex(indexes.SearchIndex, indexes.Indexable):
     # 1 when ``date`` is known: sorting puts undated sections last in both directions.
     has_date = indexes.IntegerField(default=0)
 
-    city_tree = _TagTree(City)
+    city_tree = _TagTree(City, hidden_kinds=(City.Kind.REGION,))
     theme_tree = _TagTree(Theme)
 
     def get_model(self) -> type[Section]:

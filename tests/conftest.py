@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
@@ -21,7 +22,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def reindex_after():
-    """For tests that change indexed data: put the index back in line with the database afterwards."""
+def reindex_after(db):
+    """For tests that change indexed data: undo their database changes now (the index is not
+    transactional), then rebuild the index so the next test sees the archive as loaded."""
+    savepoint = transaction.savepoint()
     yield
+    transaction.savepoint_rollback(savepoint)
     call_command("ensure_index", "--force", stdout=StringIO())

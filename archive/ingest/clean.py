@@ -63,7 +63,7 @@ def fold_width(text: str) -> str:
 
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
-_PUNCT_AFTER_CJK = re.compile(f"(?<=[{CJK}”’）》])([,;:!?])(?!\\d)")
+_PUNCT_AFTER_CJK = re.compile(f"(?<=[{CJK}”’）》])([,;!?]|:(?!\\d))")
 _PUNCT_BEFORE_CJK = re.compile(f"([,;:!?])(?=[{CJK}“‘（《])")
 
 

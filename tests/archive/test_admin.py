@@ -20,13 +20,23 @@ def editor(client):
 
 def _form(section: Section, *, city_rows: list[dict]) -> dict:
     data = {
-        "article": section.article_id, "order": section.order, "kind": section.kind, "heading": section.heading,
-        "subheading": section.subheading, "byline": section.byline, "text": section.text,
-        "span_start": section.span_start, "span_end": section.span_end,
-        "city_tags-TOTAL_FORMS": len(city_rows), "city_tags-INITIAL_FORMS": sum(1 for r in city_rows if r.get("id")),
-        "city_tags-MIN_NUM_FORMS": 0, "city_tags-MAX_NUM_FORMS": 1000,
-        "theme_tags-TOTAL_FORMS": 0, "theme_tags-INITIAL_FORMS": 0,
-        "theme_tags-MIN_NUM_FORMS": 0, "theme_tags-MAX_NUM_FORMS": 1000,
+        "article": section.article_id,
+        "order": section.order,
+        "kind": section.kind,
+        "heading": section.heading,
+        "subheading": section.subheading,
+        "byline": section.byline,
+        "text": section.text,
+        "span_start": section.span_start,
+        "span_end": section.span_end,
+        "city_tags-TOTAL_FORMS": len(city_rows),
+        "city_tags-INITIAL_FORMS": sum(1 for r in city_rows if r.get("id")),
+        "city_tags-MIN_NUM_FORMS": 0,
+        "city_tags-MAX_NUM_FORMS": 1000,
+        "theme_tags-TOTAL_FORMS": 0,
+        "theme_tags-INITIAL_FORMS": 0,
+        "theme_tags-MIN_NUM_FORMS": 0,
+        "theme_tags-MAX_NUM_FORMS": 1000,
     }
     for i, row in enumerate(city_rows):
         data[f"city_tags-{i}-id"] = row.get("id", "")

@@ -53,8 +53,20 @@ def test_dry_run_json_shows_the_articles_without_writing(tmp_path):
     assert _counts() == before
     assert [a["headline"] for a in data["articles"]] == ["草原城市加快建设数据中心", "牧区推广青贮技术"]
     first = data["articles"][0]
-    assert set(first) >= {"kind", "kicker", "headline", "subheadline", "byline", "publication", "date", "page",
-                          "cities", "themes", "needs_review", "sections"}
+    assert set(first) >= {
+        "kind",
+        "kicker",
+        "headline",
+        "subheadline",
+        "byline",
+        "publication",
+        "date",
+        "page",
+        "cities",
+        "themes",
+        "needs_review",
+        "sections",
+    }
     assert "和林格尔新区" in first["cities"]  # the most specific place; ancestors are derived
     assert data["articles"][1]["cities"] == ["四子王旗"]
 

@@ -21,7 +21,10 @@ def test_every_curated_article_is_present_with_its_headline_sections_and_tags(go
     assert [a.headline for a in articles] == [g["headline"] for g in gold["articles"]]
     for article, g in zip(articles, gold["articles"], strict=True):
         assert (article.kind, article.kicker, article.subheadline, article.byline) == (
-            g["kind"], g["kicker"], g["subheadline"], g["byline"],
+            g["kind"],
+            g["kicker"],
+            g["subheadline"],
+            g["byline"],
         )
         assert sorted(t.city.name for t in article.city_tags.all()) == sorted(g["cities"])
         assert sorted(t.theme.name for t in article.theme_tags.all()) == sorted(g["themes"])
@@ -35,7 +38,9 @@ def test_every_curated_article_is_present_with_its_headline_sections_and_tags(go
 
 def test_known_provenance_is_recorded_and_unknown_stays_empty():
     known = Page.objects.exclude(publication=None)
-    assert [(p.publication.name, str(p.date), p.label) for p in known] == [("内蒙古日报", "2025-08-07", "第07版")]
+    assert [(p.publication.name, str(p.date), p.label) for p in known] == [
+        ("内蒙古日报", "2025-08-07", "第07版")
+    ]
     assert Page.objects.filter(publication=None, date=None).count() == len(CURATED) - 1
 
 

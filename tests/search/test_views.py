@@ -9,8 +9,30 @@ from archive.models import Section
 pytestmark = pytest.mark.django_db
 
 HOSTILE = [
-    "", "   ", "title:", "*", "?", "(", ")", '"', '"未闭合', "AND OR NOT", "[a TO", "a:b:c", "\x00", "\ud800",
-    "\u202e反向", "-", "--", "OR", "-和林格尔", "和林格尔" * 3000, "<script>alert(1)</script>", "%", "\\", "{}",
+    "",
+    "   ",
+    "title:",
+    "*",
+    "?",
+    "(",
+    ")",
+    '"',
+    '"未闭合',
+    "AND OR NOT",
+    "[a TO",
+    "a:b:c",
+    "\x00",
+    "\ud800",
+    "\u202e反向",
+    "-",
+    "--",
+    "OR",
+    "-和林格尔",
+    "和林格尔" * 3000,
+    "<script>alert(1)</script>",
+    "%",
+    "\\",
+    "{}",
 ]
 
 
@@ -34,8 +56,15 @@ def test_bad_page_numbers_are_a_400_with_a_message(client, page):
 
 @pytest.mark.parametrize(
     "params",
-    [{"city": "不存在的城市"}, {"theme": "<b>x</b>"}, {"year": "abcd"}, {"publication": ""}, {"sort": "sideways"},
-     {"unknown": "1"}, {"city": ["包头市", "包头市", "赤峰市"]}],
+    [
+        {"city": "不存在的城市"},
+        {"theme": "<b>x</b>"},
+        {"year": "abcd"},
+        {"publication": ""},
+        {"sort": "sideways"},
+        {"unknown": "1"},
+        {"city": ["包头市", "包头市", "赤峰市"]},
+    ],
     ids=["unknown-city", "html-theme", "bad-year", "empty-pub", "bad-sort", "unknown-param", "repeated"],
 )
 def test_odd_filters_are_answered(client, params):
@@ -48,8 +77,18 @@ def test_a_word_finds_its_section_with_a_highlighted_snippet_and_the_documented_
     data = client.get("/api/search", {"q": "和林格尔"}).json()
     assert data["count"] > 0 and data["page"] == 1 and data["num_pages"] >= 1
     hit = data["results"][0]
-    assert set(hit) == {"section_id", "article_id", "url", "headline", "heading", "snippet", "publication",
-                        "date", "cities", "themes"}
+    assert set(hit) == {
+        "section_id",
+        "article_id",
+        "url",
+        "headline",
+        "heading",
+        "snippet",
+        "publication",
+        "date",
+        "cities",
+        "themes",
+    }
     assert "<mark>" in hit["snippet"]
     assert hit["url"].endswith(f"#s{hit['section_id']}")
     assert set(data["facets"]) == {"city", "theme", "publication", "year"}
@@ -68,7 +107,9 @@ def test_browsing_with_no_query_lists_every_section(client):
 
 
 def test_the_html_results_keep_every_filter_in_the_pagination_links(client):
-    html = client.get("/search/", {"q": "", "city": "呼和浩特市", "theme": "科技创新", "sort": "oldest"}).content.decode()
+    html = client.get(
+        "/search/", {"q": "", "city": "呼和浩特市", "theme": "科技创新", "sort": "oldest"}
+    ).content.decode()
     assert "X-Robots-Tag" not in html
     if "下一页" in html:
         link = html[html.index("下一页") - 400 : html.index("下一页")]
