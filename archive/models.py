@@ -247,6 +247,10 @@ class Tag(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        state = "" if self.active else "（已移除）"
+        return f"{self.get_source_display()}标签{state}"
+
 
 class SectionCity(Tag):
     section = models.ForeignKey(Section, related_name="city_tags", on_delete=models.CASCADE)
