@@ -16,6 +16,7 @@ index's table of contents and unpickles it in every process that opens the index
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jieba
+from opencc import OpenCC
 from whoosh.analysis import Token, Tokenizer
 
 log = logging.getLogger(__name__)
@@ -44,15 +46,30 @@ _CJK_RE = re.compile(f"[{CJK_CHARS}]")
 # --------------------------------------------------------------------------- normalising
 
 
-def to_simplified(text: str) -> str:
-    """Hook for Traditional→Simplified conversion (a later issue; e.g. OpenCC "t2s").
+_T2S = OpenCC("t2s")
+_T2S_LOCK = threading.Lock()
 
-    It is applied to each character on its own, inside ``normalise``, so offsets
-    into the original text stay exact.  Keep any replacement character-by-character
-    or the offset map in ``normalise_with_offsets`` has to learn about it.  Changing
-    it changes index terms: rebuild the index afterwards.
+
+@functools.lru_cache(maxsize=20_000)
+def _simplified_char(ch: str) -> str:
+    with _T2S_LOCK:  # the converter keeps per-call state and is not thread-safe
+        out = _T2S.convert(ch)
+    # t2s maps one character to one character; anything else would break offsets.
+    return out if len(out) == 1 else ch
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified, character by character (OpenCC's t2s table).
+
+    Per character, not per phrase, so offsets into the original text stay exact and
+    analysis stays cheap (each character is converted once and cached).  The price is
+    OpenCC's phrase-level exceptions: 乾隆 is indexed as 干隆 -- harmless because
+    documents and queries go through the same conversion.  Changing it changes index
+    terms: bump ``search.indexing.ANALYSIS_VERSION``.
     """
-    return text
+    if text.isascii():
+        return text
+    return "".join(_simplified_char(ch) for ch in text)
 
 
 @dataclass(frozen=True)
@@ -264,12 +281,112 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+# Units that belong to the number before them: "7752.3亿元" is one thing a reader
+# looks up, and as two words a query for it would also match 7752.3 of anything.
+UNITS = frozenset(
+    [
+        "元",
+        "万元",
+        "亿元",
+        "万亿元",
+        "美元",
+        "亿",
+        "万",
+        "万亿",
+        "千",
+        "百",
+        "吨",
+        "万吨",
+        "亿吨",
+        "公斤",
+        "千克",
+        "克",
+        "斤",
+        "公里",
+        "千米",
+        "米",
+        "平方米",
+        "平方公里",
+        "万平方米",
+        "亩",
+        "万亩",
+        "公顷",
+        "立方米",
+        "万立方米",
+        "千瓦",
+        "万千瓦",
+        "亿千瓦",
+        "兆瓦",
+        "吉瓦",
+        "千瓦时",
+        "度",
+        "人",
+        "万人",
+        "人次",
+        "万人次",
+        "个",
+        "家",
+        "户",
+        "万户",
+        "项",
+        "台",
+        "座",
+        "所",
+        "倍",
+        "头",
+        "只",
+        "辆",
+        "架",
+        "套",
+        "条",
+        "张",
+        "篇",
+        "次",
+        "年",
+        "月",
+        "日",
+        "天",
+        "岁",
+        "小时",
+        "分钟",
+        "秒",
+        "%",
+    ]
+)
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_LATIN_UNIT_RE = re.compile(r"[a-z]{1,4}")
+
+
+def _is_unit(word: str) -> bool:
+    return word in UNITS or bool(_LATIN_UNIT_RE.fullmatch(word))
+
+
 def word_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of the jieba words of already-normalised ``text``, punctuation dropped."""
+    """Spans of the jieba words of already-normalised ``text``, punctuation dropped.
+
+    A number directly followed by a unit ("7752.3亿元", "0.27mpa", "5.6%") is one span.
+    """
+    pending: tuple[int, int] | None = None  # a number that may still take a unit
     for _word, start, end in segmenter().tokenize(text, mode="default", HMM=True):
         trimmed = _trim(text, start, end)
-        if trimmed is not None:
+        if trimmed is None:
+            if pending is not None:
+                yield pending
+                pending = None
+            continue
+        if pending is not None:
+            if trimmed[0] == pending[1] and _is_unit(text[trimmed[0] : trimmed[1]]):
+                yield pending[0], trimmed[1]
+                pending = None
+                continue
+            yield pending
+            pending = None
+        if _NUMBER_RE.fullmatch(text, trimmed[0], trimmed[1]):
+            pending = trimmed
+        else:
             yield trimmed
+    if pending is not None:
+        yield pending
 
 
 _BIGRAM_RUN_RE = re.compile(

@@ -33,7 +33,7 @@ from .search_indexes import SectionIndex
 BATCH_SIZE = 500
 # Bump when a change to analysis or schema code changes the terms written to the
 # index; ``ensure_index`` then rebuilds.  (Dictionary changes are detected by hash.)
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 STAMP_FILE = "archive-search-stamp.json"
 
 

@@ -45,13 +45,12 @@ def test_combining_marks_normalise_like_the_precomposed_letter():
 def test_jieba_tokens_have_consecutive_positions_and_offsets_into_the_original_text():
     text = "ＧＤＰ增长7752.3亿元，同比增长5.6%"
     result = tokens(JiebaAnalyzer(), text)
-    assert [t[0] for t in result] == ["gdp", "增长", "7752.3", "亿元", "同比", "增长", "5.6%"]
-    assert [t[1] for t in result] == list(range(7))
+    assert [t[0] for t in result] == ["gdp", "增长", "7752.3亿元", "同比", "增长", "5.6%"]
+    assert [t[1] for t in result] == list(range(6))
     assert [text[start:end] for _, _, start, end in result] == [
         "ＧＤＰ",
         "增长",
-        "7752.3",
-        "亿元",
+        "7752.3亿元",
         "同比",
         "增长",
         "5.6%",
@@ -115,3 +114,18 @@ def test_analyzers_yield_nothing_for_text_without_words(text):
 def test_the_dictionary_fingerprint_is_stable_within_a_process():
     assert dictionary_fingerprint() == dictionary_fingerprint()
     assert len(dictionary_fingerprint()) == 16
+
+
+def test_a_number_keeps_its_unit_but_a_spaced_or_non_unit_word_stays_apart():
+    assert words("羊肉3.5万吨，压力0.27MPa") == ["羊肉", "3.5万吨", "压力", "0.27mpa"]
+    assert words("7752.3 亿元") == ["7752.3", "亿元"]
+    assert words("100个项目") == ["100个", "项目"]
+
+
+def test_traditional_script_is_indexed_as_simplified_with_offsets_into_the_original():
+    assert words("鄂爾多斯市經濟") == words("鄂尔多斯市经济")
+    assert bigrams("錫林郭勒") == ["锡林", "林郭", "郭勒"]
+    text = "阿爾山"
+    result = tokens(JiebaAnalyzer(), text)
+    assert [t[0] for t in result] == ["阿尔山"]
+    assert text[result[0][2] : result[0][3]] == "阿爾山"
