@@ -10,6 +10,8 @@ from pathlib import Path
 from .ingest.curated import proposed_from_curated
 from .ingest.decode import decode_page
 from .ingest.types import ProposedArticle
+from .models import City
+from .reference import theme_rules_from_db
 from .services import propose_page
 
 
@@ -45,6 +47,7 @@ class Report:
     themes: Score
     headlines_right: int
     headlines_total: int
+    fields: Score = None  # themes compared at the level of the ten work-plan fields
 
     @property
     def headline_accuracy(self) -> float:
@@ -62,7 +65,21 @@ def _norm(text: str) -> str:
 
 def evaluate(*, pairs: list[tuple[Path, Path]]) -> Report:
     """pairs: (raw page, curated gold) files."""
-    report = Report(Score(), Score(), Score(), 0, 0)
+    report = Report(Score(), Score(), Score(), 0, 0, Score())
+    cities = {c.name: c for c in City.objects.select_related("parent")}
+    parents = {r.name: r.parent for r in theme_rules_from_db()}
+
+    def unit(name: str) -> str:
+        # a named place (中关村, 二连浩特口岸) is scored as the administrative unit it lies in,
+        # the level the gold annotations use
+        city = cities.get(name)
+        while city is not None and city.kind == City.Kind.PLACE and city.parent is not None:
+            city = city.parent
+        return city.name if city else name
+
+    def field(name: str) -> str:
+        return parents.get(name) or name
+
     for raw_path, gold_path in pairs:
         text = decode_page(data=raw_path.read_bytes())
         gold = proposed_from_curated(data=json.loads(gold_path.read_text(encoding="utf-8")), text=text)
@@ -75,6 +92,9 @@ def evaluate(*, pairs: list[tuple[Path, Path]]) -> Report:
             p = pred_by_start.get(start)
             if p is not None and _norm(p.headline) == _norm(g.headline):
                 report.headlines_right += 1
-            report.cities.add({(start, c) for c in g.cities}, {(start, c) for c in (p.cities if p else {})})
-            report.themes.add({(start, t) for t in g.themes}, {(start, t) for t in (p.themes if p else {})})
+            predicted_cities = p.cities if p else {}
+            predicted_themes = p.themes if p else {}
+            report.cities.add({(start, unit(c)) for c in g.cities}, {(start, unit(c)) for c in predicted_cities})
+            report.themes.add({(start, t) for t in g.themes}, {(start, t) for t in predicted_themes})
+            report.fields.add({(start, field(t)) for t in g.themes}, {(start, field(t)) for t in predicted_themes})
     return report

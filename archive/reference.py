@@ -58,7 +58,12 @@ def gazetteer_from_db() -> Gazetteer:
     cities = City.objects.select_related("parent")
     return Gazetteer(
         (
-            Place(name=c.name, parent=c.parent.name if c.parent else None, taggable=c.kind not in ROOT_KINDS),
+            Place(
+                name=c.name,
+                parent=c.parent.name if c.parent else None,
+                taggable=c.kind not in ROOT_KINDS,
+                partner=c.kind == City.Kind.MUNICIPALITY,
+            ),
             c.aliases or [],
         )
         for c in cities

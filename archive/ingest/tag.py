@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
 LEAD_CHARS = 120
-CITY_THRESHOLD = 2.0
+CITY_THRESHOLD = 2.2
 THEME_THRESHOLD = 3.0
 MAX_THEMES = 4
 # Words that stand for "the city this part of the package is about".
@@ -26,7 +26,8 @@ DEICTIC = ("我市", "本市", "全市", "我盟", "全盟", "我旗", "全旗",
 class Place:
     name: str
     parent: str | None
-    taggable: bool  # roots (the region, the municipality as a whole) are not tagged by default
+    taggable: bool  # the region itself is never a tag: it would be on everything
+    partner: bool = False  # the partner municipality: counted by its own mentions, not their share
 
 
 @dataclass(frozen=True)
@@ -54,29 +55,63 @@ class Gazetteer:
         return set(self.lookup)
 
     def mentions(self, text: str) -> Counter:
+        """Places named in the text. A place written as the qualifier of the next one
+        ("赤峰市巴林左旗", "乌兰察布四子王旗支行") only locates it and is not counted."""
         if self.pattern is None:
             return Counter()
-        return Counter(self.lookup[m.group(0)] for m in self.pattern.finditer(text))
+        found = [(m.start(), m.end(), self.lookup[m.group(0)]) for m in self.pattern.finditer(text)]
+        counted: Counter = Counter()
+        for i, (_, end, name) in enumerate(found):
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if nxt is not None and nxt[0] == end and self.is_ancestor(name, nxt[2]):
+                continue
+            counted[name] += 1
+        return counted
+
+    def is_ancestor(self, ancestor: str, name: str) -> bool:
+        node = self.places.get(name)
+        while node is not None and node.parent:
+            if node.parent == ancestor:
+                return True
+            node = self.places.get(node.parent)
+        return False
 
     def resolve(self, term: str) -> str | None:
         return self.lookup.get(term)
 
 
-def score_cities(
-    *, section: ProposedSection, gazetteer: Gazetteer, package_city: str | None
-) -> dict[str, float]:
+_DATELINE_PREFIX = re.compile(r"^[^，。]{0,30}?(?:电|讯)\s*(?:[（(][^）)]{0,40}[）)])?")
+
+
+def _lead(text: str) -> str:
+    """The first sentence, without the dateline (新华社北京…电 names where the wire was filed)."""
+    body = _DATELINE_PREFIX.sub("", text, count=1)
+    end = re.search("[。！？]", body)
+    return body[: end.end()] if end else body[:LEAD_CHARS]
+
+
+def score_cities(*, section: ProposedSection, gazetteer: Gazetteer, package_city: str | None) -> dict[str, float]:
+    """Salience: named in the heading, in the lead, or taking a large share of the place mentions."""
     heading = f"{section.heading} {section.subheading}"
-    body = section.text
+    body = _DATELINE_PREFIX.sub("", section.text, count=1)
+    counts = gazetteer.mentions(body)
+    counts = Counter({n: c for n, c in counts.items() if gazetteer.places[n].taggable})
+    total = sum(counts.values())
     scores: dict[str, float] = {}
-    for name, count in gazetteer.mentions(body).items():
-        scores[name] = min(count, 5) * 0.6
-    for name in gazetteer.mentions(body[:LEAD_CHARS]):
+    for name, count in counts.items():
+        # a place that takes most of the mentions is what the text is about; one of many is not
+        scores[name] = 4.0 * (count / total) * min(1.0, count / 2)
+        if gazetteer.places[name].partner:
+            # Beijing is the other side of every story here: it is an actor when named repeatedly,
+            # however many Inner Mongolian places the text also names
+            scores[name] = max(scores[name], 0.7 * min(count, 4))
+    for name in gazetteer.mentions(_lead(section.text)):
         scores[name] = scores.get(name, 0.0) + 1.5
     for name in gazetteer.mentions(heading):
         scores[name] = scores.get(name, 0.0) + 3.0
     if package_city:
         deictic = sum(body.count(word) for word in DEICTIC)
-        scores[package_city] = max(scores.get(package_city, 0.0), 0.0) + 5.0 + 0.3 * deictic
+        scores[package_city] = scores.get(package_city, 0.0) + 5.0 + 0.3 * deictic
     return {
         name: round(score, 2)
         for name, score in scores.items()
@@ -85,31 +120,38 @@ def score_cities(
 
 
 def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
+    """Keyword evidence per theme; the most specific theme that fits, parents being derived."""
     heading = f"{section.heading} {section.subheading}"
     raw: dict[str, float] = {}
     for rule in rules:
-        score = 0.0
-        for keyword in rule.keywords:
-            if not keyword:
-                continue
-            score += min(section.text.count(keyword), 3) + 2 * heading.count(keyword)
+        score = sum(min(section.text.count(k), 3) + 2 * heading.count(k) for k in rule.keywords if k)
         if score:
-            raw[rule.name] = score
-    if not raw:
+            raw[rule.name] = float(score)
+    children: dict[str, list[str]] = {}
+    for rule in rules:
+        if rule.parent:
+            children.setdefault(rule.parent, []).append(rule.name)
+    chosen: dict[str, float] = {}
+    for rule in rules:
+        if rule.parent or raw.get(rule.name, 0.0) < THEME_THRESHOLD and not _best_child(rule.name, children, raw):
+            continue
+        parent_score = raw.get(rule.name, 0.0)
+        child = _best_child(rule.name, children, raw)
+        if child and raw[child] >= max(THEME_THRESHOLD * 0.67, parent_score * 0.5):
+            chosen[child] = raw[child] + parent_score * 0.5
+        elif parent_score >= THEME_THRESHOLD:
+            chosen[rule.name] = parent_score
+    if not chosen:
         return {}
-    parents = {rule.name: rule.parent for rule in rules}
-    # a specific child theme that qualifies makes its parent redundant: parents are derived
-    qualified = {name: s for name, s in raw.items() if s >= THEME_THRESHOLD}
-    for name in list(qualified):
-        parent = parents.get(name)
-        if parent in qualified and qualified[name] >= THEME_THRESHOLD:
-            qualified[parent] = 0.0
-    qualified = {n: s for n, s in qualified.items() if s > 0}
-    if not qualified:
-        return {}
-    best = max(qualified.values())
-    ranked = sorted(qualified.items(), key=lambda kv: -kv[1])[:MAX_THEMES]
+    best = max(chosen.values())
+    ranked = sorted(chosen.items(), key=lambda kv: -kv[1])[:MAX_THEMES]
     return {name: round(score / best, 2) for name, score in ranked if score >= best * 0.4}
+
+
+def _best_child(parent: str, children: dict[str, list[str]], raw: dict[str, float]) -> str | None:
+    scored = [(raw.get(c, 0.0), c) for c in children.get(parent, [])]
+    score, child = max(scored, default=(0.0, None))
+    return child if score > 0 else None
 
 
 def tag_page(*, page: ProposedPage, gazetteer: Gazetteer, rules: list[ThemeRule]) -> None:
@@ -133,14 +175,30 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
         )
         section.cities = score_cities(section=probe, gazetteer=gazetteer, package_city=package_city)
         section.themes = score_themes(section=probe, rules=rules)
-    article.cities = _aggregate(s.cities for s in article.body_sections)
-    article.themes = _aggregate((s.themes for s in article.body_sections), limit=MAX_THEMES)
+    package = [gazetteer.resolve(s.heading.strip()) for s in article.body_sections if s.heading]
+    package = [name for name in package if name]
+    if len(package) >= 2:
+        # a package is about its parts' places, not about every place its parts mention
+        article.cities = dict.fromkeys(package, 1.0)
+    else:
+        article.cities = _aggregate([s.cities for s in article.body_sections])
+        titles = f"{article.kicker} {article.headline} {article.subheadline}"
+        for name in gazetteer.mentions(titles):
+            if gazetteer.places[name].taggable:
+                article.cities.setdefault(name, 1.0)  # named in the headline: what the article is about
+    article.themes = _aggregate([s.themes for s in article.body_sections], limit=MAX_THEMES)
 
 
-def _aggregate(parts: Iterable[dict[str, float]], *, limit: int | None = None) -> dict[str, float]:
+def _aggregate(parts: list[dict[str, float]], *, limit: int | None = None) -> dict[str, float]:
+    """What the whole article is about: tags that carry weight across its sections."""
+    if len(parts) == 1:
+        return dict(parts[0])
     total: dict[str, float] = {}
     for part in parts:
         for name, score in part.items():
-            total[name] = max(total.get(name, 0.0), score)
-    ranked = sorted(total.items(), key=lambda kv: -kv[1])
+            total[name] = total.get(name, 0.0) + score
+    if not total:
+        return {}
+    best = max(total.values())
+    ranked = [(n, round(v / best, 2)) for n, v in sorted(total.items(), key=lambda kv: -kv[1]) if v >= best * 0.5]
     return dict(ranked[:limit] if limit else ranked)

