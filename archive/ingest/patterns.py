@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .script import simplified
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NAME = f"[{CJK}·]{{2,5}}"
 DECOR = r"[◎□●■◆★☆▲△▶▷◇○]"
@@ -72,22 +74,34 @@ def strip_decor(text: str) -> str:
     return re.sub(f"^{DECOR}\\s*", "", text).strip()
 
 
+def match(regex: re.Pattern, text: str, *, search: bool = False) -> dict[str, str] | None:
+    """Match on the Simplified shadow of `text`; groups are sliced from the text as printed."""
+    shadow = simplified(text)
+    m = regex.search(shadow) if search else regex.match(shadow)
+    if m is None:
+        return None
+    groups = {name: text[m.start(name) : m.end(name)] if m.start(name) >= 0 else None for name in regex.groupindex}
+    groups[""] = text[m.start() : m.end()]
+    return groups
+
+
 def is_byline(text: str) -> bool:
-    return len(text) <= 60 and bool(BYLINE_RE.match(text))
+    return len(text) <= 60 and bool(BYLINE_RE.match(simplified(text)))
 
 
 def parse_people(text: str, *, default_role: str = "作者") -> list[Person]:
     """'本报记者 海军 通讯员 云娜' → [海军/记者, 云娜/通讯员]."""
     people: list[Person] = []
     role = default_role
-    for chunk in _ROLE_SPLIT.split(strip_decor(text)):
-        chunk = chunk.strip(" :：、，,")
-        if not chunk:
+    printed = strip_decor(text)
+    shadow = simplified(printed)
+    pos = 0
+    for piece in _ROLE_SPLIT.split(shadow):  # roles are found in the shadow, names kept as printed
+        chunk, pos = printed[pos : pos + len(piece)], pos + len(piece)
+        if piece.strip(" :：、，,") in ROLES:
+            role = _normalise_role(piece.strip(" :：、，,"))
             continue
-        if chunk in ROLES:
-            role = _normalise_role(chunk)
-            continue
-        for name in re.split(r"[\s、，,]+", chunk):
+        for name in re.split(r"[\s、，,:：]+", chunk):
             if re.fullmatch(NAME, name):
                 people.append(Person(name=name, role=role))
     return people
@@ -103,6 +117,7 @@ def _normalise_role(role: str) -> str:
 
 
 def ends_sentence(text: str) -> bool:
+    text = simplified(text)
     if INLINE_SIGNATURE_RE.search(text):
         return True
     stripped = text.rstrip(CLOSERS)
@@ -111,6 +126,7 @@ def ends_sentence(text: str) -> bool:
 
 def stands_alone(text: str) -> bool:
     """Furniture that is a whole block by itself and never continues into the next line."""
+    text = simplified(text)
     return bool(
         is_byline(text)
         or SIGNATURE_RE.match(text)
@@ -125,6 +141,7 @@ def stands_alone(text: str) -> bool:
 
 def starts_block(text: str) -> bool:
     """Lines that always begin a new block (a paragraph may continue after them)."""
+    text = simplified(text)
     return bool(
         stands_alone(text)
         or DATELINE_RE.match(text)

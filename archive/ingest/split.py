@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import patterns as p
 from .clean import Block, blocks_from_lines, looks_like_heading, split_lines
+from .script import simplified
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
 TITLE_MAX = 40
@@ -74,22 +75,23 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         ("continued", p.CONTINUED_RE),
         ("signature", p.SIGNATURE_RE),
     ):
-        m = regex.match(text)
+        m = p.match(regex, text)
         if m:
-            return Role(kind, block, m.groupdict())
-    if len(text) <= 60 and (p.PHOTO_CREDIT_RE.search(text) or "摄" in text and text.startswith(("（", "("))):
+            return Role(kind, block, m)
+    shadow = simplified(text)
+    if len(text) <= 60 and (p.PHOTO_CREDIT_RE.search(shadow) or "摄" in shadow and text.startswith(("（", "("))):
         return Role("caption", block)
     if p.CAPTION_MARK_RE.match(text):
         return Role("caption", block)
-    column = p.COLUMN_RE.match(text)
-    if column and (column.group("a") or _bare_column(block, prev, next_, place_names)):
-        return Role("column", block, {"label": column.group("a") or column.group("b")})
-    if text in place_names and not block.markup:
+    column = p.match(p.COLUMN_RE, text)
+    if column and (column["a"] or _bare_column(block, prev, next_, place_names)):
+        return Role("column", block, {"label": column["a"] or column["b"]})
+    if shadow in place_names and not block.markup:
         return Role("place", block)
     if p.DATE_ONLY_RE.match(text):
         return Role("body", block)
     if (
-        p.ORDINAL_RE.match(text)
+        p.ORDINAL_RE.match(shadow)
         and not text[0].isdigit()
         and len(text) <= TITLE_MAX
         and not p.ends_sentence(text)
@@ -107,7 +109,7 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
             and not block.markup
             and len(text) <= 24
             and next_ is not None
-            and (next_.gap_before >= 1 and (p.SIGNATURE_RE.match(next_.text) or next_.markup))
+            and (next_.gap_before >= 1 and (p.match(p.SIGNATURE_RE, next_.text) or next_.markup))
         ):
             return Role("caption", block)
         return Role("title", block)
@@ -122,6 +124,10 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
     return Role("body", block)
 
 
+def _is_notice(headline: str) -> bool:
+    return bool(p.NOTICE_RE.search(simplified(headline)))
+
+
 def _titleish(block: Block | None) -> bool:
     return block is not None and len(block.text) <= TITLE_MAX and not p.ends_sentence(block.text)
 
@@ -129,7 +135,7 @@ def _titleish(block: Block | None) -> bool:
 def _bare_column(block: Block, prev: Block | None, next_: Block | None, place_names: Collection[str]) -> bool:
     """A bare 2–4 character label is a column name when it sits on a headline, not over a text."""
     text = block.text
-    if len(text) > 4 or text in place_names or block.markup or p.NOTICE_RE.search(text):
+    if len(text) > 4 or simplified(text) in place_names or block.markup or _is_notice(text):
         return False
     return _titleish(next_) or (block.gap_before == 0 and _titleish(prev))
 
@@ -233,8 +239,8 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
         ):
             b.section(heading=role.block.text)
         elif kind == "body":
-            m = p.DATELINE_RE.match(role.block.text)
-            if m and ("讯" in m.group("dateline") or "电" in m.group("dateline")):
+            m = p.match(p.DATELINE_RE, role.block.text)
+            if m:
                 if b.current is None or b.closed or any(s.text for s in b.current.body_sections):
                     b.open_article()
                 _take_dateline(b.current, m)
@@ -242,17 +248,13 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
                 # text after an article's closing mark and before any new title: most likely the
                 # same article continued (a misplaced paragraph); an editor should confirm
                 b.current.flag("文末标记后仍有正文")
-            inline = p.INLINE_SIGNATURE_RE.search(role.block.text)
-            if (
-                role.block.text.startswith("●")
-                and b.current is not None
-                and p.NOTICE_RE.search(b.current.headline)
-            ):
+            inline = p.match(p.INLINE_SIGNATURE_RE, role.block.text, search=True)
+            if role.block.text.startswith("●") and b.current is not None and _is_notice(b.current.headline):
                 b.section()  # each bulleted notice under one 声明 heading is its own section
             b.add_body(role)
             if inline and len(role.block.text) > 40:
                 if not b.current.byline:
-                    _set_byline(b.current, inline.group("names"))
+                    _set_byline(b.current, inline["names"])
                 b.closed = True
         elif kind == "caption":
             caption = ProposedSection(
@@ -306,10 +308,10 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
     if group[0].kind == "place" and (len(titles) >= 2 or has_byline):
         _open_package_part(b, group)
         return
-    in_notice = b.current is not None and not b.closed and bool(p.NOTICE_RE.search(b.current.headline))
+    in_notice = b.current is not None and not b.closed and _is_notice(b.current.headline)
     inside_article = b.current is not None and not b.closed and any(s.text for s in b.current.body_sections)
     strong = has_byline or any(r.block.markup for r in group) or any(r.kind == "column" for r in group)
-    dateline_next = followed_by_body and p.DATELINE_RE.match(nxt.block.text) is not None
+    dateline_next = followed_by_body and p.match(p.DATELINE_RE, nxt.block.text) is not None
     if in_notice or (inside_article and followed_by_body and not (strong or dateline_next)):
         # short unpunctuated lines inside running text: subheads, infographic labels, signatures
         for r in group:
@@ -350,13 +352,13 @@ def _following_text(b: _Builder, nxt: Role | None) -> str:
     return nxt.block.text[:800] if nxt is not None else ""
 
 
-def _take_dateline(article: ProposedArticle, m: re.Match) -> None:
-    article.dateline = m.group("dateline")
-    credit = m.group("credit") or ""
+def _take_dateline(article: ProposedArticle, m: dict[str, str]) -> None:
+    article.dateline = m["dateline"]
+    credit = m["credit"] or ""
     if credit and not article.byline:
-        role = "记者" if "记者" in credit or m.group("dateline").startswith("本报") else "记者"
+        # names in a wire dateline's brackets are its reporters
         article.byline = credit
-        article.authors.extend(x.as_dict() for x in p.parse_people(credit, default_role=role))
+        article.authors.extend(x.as_dict() for x in p.parse_people(credit, default_role="记者"))
 
 
 def _match_loose_titles(b: _Builder) -> None:
@@ -421,7 +423,7 @@ def _finish(article: ProposedArticle) -> None:
     article.sections = [s for s in article.sections if s.text]
     body = "".join(s.text for s in article.body_sections)
     captions = [s for s in article.sections if s.kind == "caption"]
-    if p.NOTICE_RE.search(article.headline):
+    if _is_notice(article.headline):
         article.kind = "notice"
     elif article.column in ("短评", "评论", "时评", "社论", "述评") or any(
         a["role"] == "评论员" for a in article.authors

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .script import simplified
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
 LEAD_CHARS = 120
@@ -59,7 +60,8 @@ class Gazetteer:
         ("赤峰市巴林左旗", "乌兰察布四子王旗支行") only locates it and is not counted."""
         if self.pattern is None:
             return Counter()
-        found = [(m.start(), m.end(), self.lookup[m.group(0)]) for m in self.pattern.finditer(text)]
+        # names are matched in the Simplified shadow, so a Traditional page finds them too
+        found = [(m.start(), m.end(), self.lookup[m.group(0)]) for m in self.pattern.finditer(simplified(text))]
         counted: Counter = Counter()
         for i, (_, end, name) in enumerate(found):
             nxt = found[i + 1] if i + 1 < len(found) else None
@@ -83,9 +85,15 @@ class Gazetteer:
 _DATELINE_PREFIX = re.compile(r"^[^，。]{0,30}?(?:电|讯)\s*(?:[（(][^）)]{0,40}[）)])?")
 
 
+def _without_dateline(text: str) -> str:
+    """新华社北京…电 names where the wire was filed, not what the story is about."""
+    m = _DATELINE_PREFIX.match(simplified(text))
+    return text[m.end() :] if m else text
+
+
 def _lead(text: str) -> str:
-    """The first sentence, without the dateline (新华社北京…电 names where the wire was filed)."""
-    body = _DATELINE_PREFIX.sub("", text, count=1)
+    """The first sentence, without the dateline."""
+    body = _without_dateline(text)
     end = re.search("[。！？]", body)
     return body[: end.end()] if end else body[:LEAD_CHARS]
 
@@ -93,7 +101,7 @@ def _lead(text: str) -> str:
 def score_cities(*, section: ProposedSection, gazetteer: Gazetteer, package_city: str | None) -> dict[str, float]:
     """Salience: named in the heading, in the lead, or taking a large share of the place mentions."""
     heading = f"{section.heading} {section.subheading}"
-    body = _DATELINE_PREFIX.sub("", section.text, count=1)
+    body = _without_dateline(section.text)
     counts = gazetteer.mentions(body)
     counts = Counter({n: c for n, c in counts.items() if gazetteer.places[n].taggable})
     total = sum(counts.values())
@@ -121,10 +129,11 @@ def score_cities(*, section: ProposedSection, gazetteer: Gazetteer, package_city
 
 def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
     """Keyword evidence per theme; the most specific theme that fits, parents being derived."""
-    heading = f"{section.heading} {section.subheading}"
+    heading = simplified(f"{section.heading} {section.subheading}")
+    text = simplified(section.text)
     raw: dict[str, float] = {}
     for rule in rules:
-        score = sum(min(section.text.count(k), 3) + 2 * heading.count(k) for k in rule.keywords if k)
+        score = sum(min(text.count(k), 3) + 2 * heading.count(k) for k in rule.keywords if k)
         if score:
             raw[rule.name] = float(score)
     children: dict[str, list[str]] = {}
@@ -161,7 +170,7 @@ def tag_page(*, page: ProposedPage, gazetteer: Gazetteer, rules: list[ThemeRule]
 
 def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[ThemeRule]) -> None:
     for section in article.sections:
-        package_city = gazetteer.resolve(section.heading.strip()) if section.heading else None
+        package_city = gazetteer.resolve(simplified(section.heading.strip())) if section.heading else None
         if section.kind == "caption":
             section.cities = score_cities(section=section, gazetteer=gazetteer, package_city=None)
             section.themes = {}
@@ -175,7 +184,7 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
         )
         section.cities = score_cities(section=probe, gazetteer=gazetteer, package_city=package_city)
         section.themes = score_themes(section=probe, rules=rules)
-    package = [gazetteer.resolve(s.heading.strip()) for s in article.body_sections if s.heading]
+    package = [gazetteer.resolve(simplified(s.heading.strip())) for s in article.body_sections if s.heading]
     package = [name for name in package if name]
     if len(package) >= 2:
         # a package is about its parts' places, not about every place its parts mention
