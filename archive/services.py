@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import transaction
 
 from .ingest.curated import proposed_from_curated
+from .ingest.dates import assign_dates
 from .ingest.decode import IngestError, checksum, decode_page
 from .ingest.split import split_page
 from .ingest.tag import tag_page
@@ -43,10 +44,11 @@ class IngestResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def propose_page(*, text: str) -> ProposedPage:
-    """Raw page text → articles and sections, tagged. Pure apart from reading the gazetteer."""
+def propose_page(*, text: str, page_date: dt.date | None = None) -> ProposedPage:
+    """Raw page text → articles and sections, dated and tagged. Reads only the gazetteer."""
     gazetteer = gazetteer_from_db()
     page = split_page(text=text, place_names=gazetteer.names())
+    assign_dates(page=page, text=text, page_date=page_date)
     tag_page(page=page, gazetteer=gazetteer, rules=theme_rules_from_db())
     return page
 
@@ -64,9 +66,10 @@ def ingest_bytes(
     text = decode_page(data=data)
     digest = checksum(text=text)
     existing = Page.objects.filter(checksum=digest).first()
-    proposed = propose_page(text=text)
+    proposed = propose_page(text=text, page_date=date)
     proposed.publication, proposed.label = publication, label
-    proposed.date = date.isoformat() if date else ""
+    if date:
+        proposed.date = date.isoformat()
     if existing is not None:
         return IngestResult(source=source_name, status="unchanged", page_id=existing.pk, proposed=proposed)
     if dry_run:

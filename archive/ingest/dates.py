@@ -1,0 +1,73 @@
+"""Dates the text itself states. Nothing is guessed: no year, no date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .script import simplified
+from .types import ProposedArticle, ProposedPage
+
+_MONTH_DAY = re.compile(r"(\d{1,2})月\s?(\d{1,2})日")
+_FULL = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+_PAGE_HEADER = re.compile(r"^(20\d{2}|19\d{2})年\s*(\d{1,2})月\s*(\d{1,2})日\s*(?:星期|周)[一二三四五六日天]")
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def full_date(text: str) -> dt.date | None:
+    """A date with its year, as in 2025年4月29日 or 2025-06-12."""
+    m = _FULL.search(simplified(text))
+    return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def dateline_date(*, dateline: str, page_date: dt.date | None) -> dt.date | None:
+    """本报11月9日讯 takes its year from the page's date: the latest such day not after the page."""
+    m = _MONTH_DAY.search(simplified(dateline))
+    if m is None or page_date is None:
+        return None
+    month, day = int(m.group(1)), int(m.group(2))
+    year = page_date.year if (month, day) <= (page_date.month, page_date.day) else page_date.year - 1
+    return _date(year, month, day)
+
+
+def page_header_date(lines: list[str]) -> dt.date | None:
+    """A page header such as '2025年8月7日 星期四' in the first lines of the page."""
+    for line in [line.strip() for line in lines if line.strip()][:5]:
+        m = _PAGE_HEADER.match(simplified(line))
+        if m:
+            return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return None
+
+
+def assign_dates(*, page: ProposedPage, text: str, page_date: dt.date | None) -> None:
+    """Fill in the page's and each article's date where the text states them (marked in provenance)."""
+    if page_date is None:
+        page_date = page_header_date(text.split("\n"))
+        if page_date is not None and not page.date:
+            page.date = page_date.isoformat()
+            page.provenance = "；".join(x for x in (page.provenance, "出版日期据版面页眉") if x)
+    for article in page.articles:
+        if article.date:
+            continue
+        found = dateline_date(dateline=article.dateline, page_date=page_date) if article.dateline else None
+        if found is None:
+            found = _signed_date(article)
+        if found is not None:
+            article.date = found.isoformat()
+
+
+def _signed_date(article: ProposedArticle) -> dt.date | None:
+    # a notice or letter ends with its date on a line of its own
+    for section in reversed(article.body_sections):
+        for line in reversed(section.text.split("\n")[-2:]):
+            if len(line) <= 20:
+                found = full_date(line)
+                if found is not None:
+                    return found
+    return None
