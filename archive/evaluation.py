@@ -94,7 +94,11 @@ def evaluate(*, pairs: list[tuple[Path, Path]]) -> Report:
                 report.headlines_right += 1
             predicted_cities = p.cities if p else {}
             predicted_themes = p.themes if p else {}
-            report.cities.add({(start, unit(c)) for c in g.cities}, {(start, unit(c)) for c in predicted_cities})
+            report.cities.add(
+                {(start, unit(c)) for c in g.cities}, {(start, unit(c)) for c in predicted_cities}
+            )
             report.themes.add({(start, t) for t in g.themes}, {(start, t) for t in predicted_themes})
-            report.fields.add({(start, field(t)) for t in g.themes}, {(start, field(t)) for t in predicted_themes})
+            report.fields.add(
+                {(start, field(t)) for t in g.themes}, {(start, field(t)) for t in predicted_themes}
+            )
     return report

@@ -32,6 +32,7 @@ from .models import (
     Theme,
 )
 from .reference import gazetteer_from_db, theme_rules_from_db
+from .reingest import Carried, apply_carried, carry_over, find_previous_version
 
 
 @dataclass
@@ -42,6 +43,7 @@ class IngestResult:
     proposed: ProposedPage | None = None
     reason: str = ""
     counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
 
 def propose_page(*, text: str, page_date: dt.date | None = None) -> ProposedPage:
@@ -61,8 +63,10 @@ def ingest_bytes(
     date: dt.date | None = None,
     label: str = "",
     dry_run: bool = False,
+    force: bool = False,
 ) -> IngestResult:
-    """Ingest one raw page file. The same text again changes nothing."""
+    """Ingest one raw page file. The same text again changes nothing; a corrected version of a
+    page already in the archive replaces it, keeping every editor's decision (or is refused)."""
     text = decode_page(data=data)
     digest = checksum(text=text)
     existing = Page.objects.filter(checksum=digest).first()
@@ -72,13 +76,40 @@ def ingest_bytes(
         proposed.date = date.isoformat()
     if existing is not None:
         return IngestResult(source=source_name, status="unchanged", page_id=existing.pk, proposed=proposed)
+    previous = find_previous_version(source_name=source_name, publication=publication, date=date, label=label)
+    carried = None
+    if previous is not None:
+        carried = carry_over(old=previous, proposed=proposed)
+        if (previous.curated or carried.lost) and not force:
+            reason = "其文章切分经人工整理" if previous.curated else "；".join(carried.lost[:2])
+            raise IngestError(
+                f"这是已导入版面 #{previous.pk} 的新版本，但{reason}；"
+                f"确认以新文本重新切分（人工标签尽量保留）请加 --force"
+            )
+    status = "updated" if previous is not None else "created"
     if dry_run:
         return IngestResult(
-            source=source_name, status="proposed", proposed=proposed, counts=_counts(proposed)
+            source=source_name,
+            status=f"would-be-{status}",
+            proposed=proposed,
+            counts=_counts(proposed),
+            notes=carried.lost if carried else [],
         )
-    page = save_page(proposed=proposed, raw_text=text, source_name=source_name, curated=False)
+    page = save_page(
+        proposed=proposed,
+        raw_text=text,
+        source_name=source_name,
+        curated=False,
+        replace=previous,
+        carried=carried,
+    )
     return IngestResult(
-        source=source_name, status="created", page_id=page.pk, proposed=proposed, counts=_counts(proposed)
+        source=source_name,
+        status=status,
+        page_id=page.pk,
+        proposed=proposed,
+        counts=_counts(proposed),
+        notes=carried.lost if carried else [],
     )
 
 
@@ -113,25 +144,51 @@ def _parse_date(value: str) -> dt.date | None:
 
 
 @transaction.atomic
-def save_page(*, proposed: ProposedPage, raw_text: str, source_name: str, curated: bool) -> Page:
+def save_page(
+    *,
+    proposed: ProposedPage,
+    raw_text: str,
+    source_name: str,
+    curated: bool,
+    replace: Page | None = None,
+    carried: Carried | None = None,
+) -> Page:
+    """Write a proposed page (or replace a previous version's articles) in one transaction."""
     source = TagSource.CURATED if curated else TagSource.AUTO
     cities = {c.name: c for c in City.objects.all()}
     themes = {t.name: t for t in Theme.objects.all()}
     publication = (
         Publication.objects.get_or_create(name=proposed.publication)[0] if proposed.publication else None
     )
-    page = Page.objects.create(
-        publication=publication,
-        date=_parse_date(proposed.date),
-        label=proposed.label,
-        source_name=source_name,
-        checksum=checksum(text=raw_text),
-        raw_text=raw_text,
-        provenance=proposed.provenance,
-        dropped=proposed.dropped,
-        curated=curated,
-    )
-    section_ids: list[int] = []
+    fields = {
+        "source_name": source_name,
+        "checksum": checksum(text=raw_text),
+        "raw_text": raw_text,
+        "dropped": proposed.dropped,
+        "curated": curated,
+    }
+    stale_ids: list[int] = []
+    if replace is None:
+        page = Page.objects.create(
+            publication=publication,
+            date=_parse_date(proposed.date),
+            label=proposed.label,
+            provenance=proposed.provenance,
+            **fields,
+        )
+    else:
+        page = replace
+        stale_ids = list(Section.objects.filter(article__page=page).values_list("pk", flat=True))
+        page.articles.all().delete()
+        for name, value in fields.items():
+            setattr(page, name, value)
+        # what the operator or text states now wins; what it leaves unknown keeps the old value
+        page.publication = publication or page.publication
+        page.date = _parse_date(proposed.date) or page.date
+        page.label = proposed.label or page.label
+        page.save()
+    saved_sections: dict[int, Section] = {}
+    saved_articles: dict[int, Article] = {}
     for order, pa in enumerate(proposed.articles, start=1):
         article = Article.objects.create(
             page=page,
@@ -150,6 +207,7 @@ def save_page(*, proposed: ProposedPage, raw_text: str, source_name: str, curate
             review_reason=pa.review_reason[:300],
             curated=curated,
         )
+        saved_articles[id(pa)] = article
         _tag(ArticleCity, "article", article, "city", cities, pa.cities, source)
         _tag(ArticleTheme, "article", article, "theme", themes, pa.themes, source)
         for sorder, ps in enumerate(pa.sections, start=1):
@@ -164,9 +222,12 @@ def save_page(*, proposed: ProposedPage, raw_text: str, source_name: str, curate
                 span_start=ps.span_start,
                 span_end=ps.span_end,
             )
-            section_ids.append(section.pk)
+            saved_sections[id(ps)] = section
             _tag(SectionCity, "section", section, "city", cities, ps.cities, source)
             _tag(SectionTheme, "section", section, "theme", themes, ps.themes, source)
+    if carried is not None:
+        apply_carried(carried=carried, sections=saved_sections, articles=saved_articles)
+    section_ids = stale_ids + [s.pk for s in saved_sections.values()]
     transaction.on_commit(lambda: _reindex(section_ids))
     return page
 

@@ -50,7 +50,7 @@ SOURCE_RE = re.compile(r"^[（(]\s*(?P<note>(?:来源|据|转自|稿件来源|�
 CONTINUED_RE = re.compile(
     r"^[（(]\s*(?P<note>(?:下转|上接|转|接)第?\s*[\d一二三四五六七八九十]+\s*版[^）)]{0,10})\s*[）)]$"
 )
-PHOTO_CREDIT_RE = re.compile(f"(?:^|[\\s（(])(?P<names>{NAME}(?:[\\s、]+{NAME}){{0,2}})\\s*摄[）)]?。?$")
+PHOTO_CREDIT_RE = re.compile(f"(?:^|[\\s（(由])(?P<names>{NAME}(?:[\\s、]+{NAME}){{0,2}})\\s*摄[）)]?。?$")
 CAPTION_MARK_RE = re.compile(r"^[▲▶◀▼△▷◁▽↑↓←→]")
 COLUMN_RE = re.compile(f"^(?:【(?P<a>[^】]{{2,10}})】|(?P<b>[{CJK}]{{2,6}}))$")
 ORDINAL_RE = re.compile(
@@ -80,7 +80,9 @@ def match(regex: re.Pattern, text: str, *, search: bool = False) -> dict[str, st
     m = regex.search(shadow) if search else regex.match(shadow)
     if m is None:
         return None
-    groups = {name: text[m.start(name) : m.end(name)] if m.start(name) >= 0 else None for name in regex.groupindex}
+    groups = {
+        name: text[m.start(name) : m.end(name)] if m.start(name) >= 0 else None for name in regex.groupindex
+    }
     groups[""] = text[m.start() : m.end()]
     return groups
 

@@ -79,7 +79,9 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         if m:
             return Role(kind, block, m)
     shadow = simplified(text)
-    if len(text) <= 60 and (p.PHOTO_CREDIT_RE.search(shadow) or "摄" in shadow and text.startswith(("（", "("))):
+    if len(text) <= 60 and (
+        p.PHOTO_CREDIT_RE.search(shadow) or "摄" in shadow and text.startswith(("（", "("))
+    ):
         return Role("caption", block)
     if p.CAPTION_MARK_RE.match(text):
         return Role("caption", block)
@@ -420,6 +422,12 @@ def _overlap(title: str, body: str, *, weights: dict[str, float] | None = None) 
 def _finish(article: ProposedArticle) -> None:
     for sec in article.sections:
         sec.text = sec.text.strip()
+        credit = p.match(p.PHOTO_CREDIT_RE, sec.text, search=True) if sec.kind == "caption" else None
+        if credit:
+            known = {(a["name"], a["role"]) for a in article.authors}
+            for person in p.parse_people(credit["names"], default_role="摄影"):
+                if (person.name, "摄影") not in known:
+                    article.authors.append({"name": person.name, "role": "摄影"})
     article.sections = [s for s in article.sections if s.text]
     body = "".join(s.text for s in article.body_sections)
     captions = [s for s in article.sections if s.kind == "caption"]

@@ -61,7 +61,9 @@ class Gazetteer:
         if self.pattern is None:
             return Counter()
         # names are matched in the Simplified shadow, so a Traditional page finds them too
-        found = [(m.start(), m.end(), self.lookup[m.group(0)]) for m in self.pattern.finditer(simplified(text))]
+        found = [
+            (m.start(), m.end(), self.lookup[m.group(0)]) for m in self.pattern.finditer(simplified(text))
+        ]
         counted: Counter = Counter()
         for i, (_, end, name) in enumerate(found):
             nxt = found[i + 1] if i + 1 < len(found) else None
@@ -98,7 +100,9 @@ def _lead(text: str) -> str:
     return body[: end.end()] if end else body[:LEAD_CHARS]
 
 
-def score_cities(*, section: ProposedSection, gazetteer: Gazetteer, package_city: str | None) -> dict[str, float]:
+def score_cities(
+    *, section: ProposedSection, gazetteer: Gazetteer, package_city: str | None
+) -> dict[str, float]:
     """Salience: named in the heading, in the lead, or taking a large share of the place mentions."""
     heading = f"{section.heading} {section.subheading}"
     body = _without_dateline(section.text)
@@ -142,7 +146,11 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
             children.setdefault(rule.parent, []).append(rule.name)
     chosen: dict[str, float] = {}
     for rule in rules:
-        if rule.parent or raw.get(rule.name, 0.0) < THEME_THRESHOLD and not _best_child(rule.name, children, raw):
+        if (
+            rule.parent
+            or raw.get(rule.name, 0.0) < THEME_THRESHOLD
+            and not _best_child(rule.name, children, raw)
+        ):
             continue
         parent_score = raw.get(rule.name, 0.0)
         child = _best_child(rule.name, children, raw)
@@ -209,5 +217,7 @@ def _aggregate(parts: list[dict[str, float]], *, limit: int | None = None) -> di
     if not total:
         return {}
     best = max(total.values())
-    ranked = [(n, round(v / best, 2)) for n, v in sorted(total.items(), key=lambda kv: -kv[1]) if v >= best * 0.5]
+    ranked = [
+        (n, round(v / best, 2)) for n, v in sorted(total.items(), key=lambda kv: -kv[1]) if v >= best * 0.5
+    ]
     return dict(ranked[:limit] if limit else ranked)

@@ -8,7 +8,9 @@ def test_a_dateline_takes_its_year_from_the_page_date():
 
 
 def test_a_dateline_later_in_the_year_than_the_page_belongs_to_the_year_before():
-    assert dateline_date(dateline="新华社北京12月30日电", page_date=dt.date(2026, 1, 2)) == dt.date(2025, 12, 30)
+    assert dateline_date(dateline="新华社北京12月30日电", page_date=dt.date(2026, 1, 2)) == dt.date(
+        2025, 12, 30
+    )
 
 
 def test_without_a_page_date_a_dateline_gives_no_date():

@@ -113,3 +113,10 @@ def test_commentary_is_recognised_from_its_column_or_byline():
     (article,) = _split("短评\n\n谋新重质\n\n评论员 王丰\n发展新质生产力是推动高质量发展的内在要求。\n")
     assert article.kind == "commentary"
     assert article.authors == [{"name": "王丰", "role": "评论员"}]
+
+
+def test_photographers_named_in_captions_become_authors():
+    (article,) = _split(
+        "标题\n\n正文第一段，介绍情况。\n\n\n\n车间一角\n\n（本版图片均由张家辉 摄）\n\n正文第二段。\n"
+    )
+    assert {"name": "张家辉", "role": "摄影"} in article.authors

@@ -23,6 +23,11 @@ class Command(BaseCommand):
         parser.add_argument("--page", default="", help="版次，例如 第07版")
         parser.add_argument("--dry-run", action="store_true", help="只显示切分结果，不写入数据库")
         parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="新版本替换人工整理过的旧版本时确认执行（人工标签尽量保留，无法保留的会列出）",
+        )
 
     def handle(self, *args, **opts):
         date = _parse_date(opts["date"])
@@ -38,6 +43,7 @@ class Command(BaseCommand):
                     date=date,
                     label=opts["page"],
                     dry_run=opts["dry_run"],
+                    force=opts["force"],
                 )
             except IngestError as exc:
                 failures += 1
@@ -61,13 +67,23 @@ class Command(BaseCommand):
         elif result.status == "unchanged":
             self.stdout.write(f"{name}: 已导入过（版面 #{result.page_id}），未作改动")
         else:
-            verb = "将导入" if result.status == "proposed" else "已导入"
+            verb = _VERBS.get(result.status, result.status)
             c = result.counts
             self.stdout.write(
                 f"{name}: {verb} {c['articles']} 篇文章、{c['sections']} 个段落、{c['tags']} 个标签，"
                 f"{c['flags']} 篇待审核，删除重复段落 {c['dropped']} 处"
             )
+            for note in result.notes:
+                self.stdout.write(f"  注意：{note}")
         return payload
+
+
+_VERBS = {
+    "created": "已导入",
+    "updated": "已更新（旧版本的人工决定已保留）",
+    "would-be-created": "将导入",
+    "would-be-updated": "将更新旧版本",
+}
 
 
 def _read(path: Path) -> bytes:
