@@ -245,8 +245,8 @@ def clause_query(*, clause: Clause, schema: Schema) -> wq.Query | None:
     if grams:
         alternatives.append(_sequence(NGRAM_FIELD, grams, NGRAM_BOOST))
         if len(grams) == 1 and len(grams[0]) == 1 and is_cjk(grams[0]):
-            # One character has no bigram of its own: find the bigrams it starts.
-            alternatives.append(wq.Prefix(NGRAM_FIELD, grams[0], boost=NGRAM_BOOST))
+            # One character has no bigram of its own: find every bigram holding it.
+            alternatives.append(wq.Wildcard(NGRAM_FIELD, f"*{grams[0]}*", boost=NGRAM_BOOST))
     if not alternatives:
         return None
     return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)

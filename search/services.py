@@ -6,15 +6,14 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 from haystack.constants import DJANGO_ID
 from whoosh import query as wq
-from whoosh import sorting
-from whoosh.searching import Searcher
 
+from . import engine
 from .backend import get_backend
 from .facets import FACETS, Facet
 from .fieldnames import SNIPPET_SOURCE_FIELD
-from .grouping import ExactValuesFacet
 from .query import SearchParams, build_filter, build_text_query, highlight_terms
 from .snippets import make_snippet
 
@@ -44,26 +43,8 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
 
 
-def _date_order(*, newest: bool) -> sorting.MultiFacet:
-    # has_date first (descending) puts undated sections last in both directions;
-    # article and section order make ties stable.
-    return sorting.MultiFacet(
-        [
-            sorting.FieldFacet("has_date", reverse=True),
-            sorting.FieldFacet("date", reverse=newest),
-            sorting.FieldFacet("article_id"),
-            sorting.FieldFacet("order"),
-        ]
-    )
-
-
-def _group_by(facets: list[Facet]) -> dict[str, sorting.FieldFacet]:
-    # A section counts once for EACH of its cities/themes (overlapping groups).
-    return {facet.param: ExactValuesFacet(facet.field) for facet in facets}
-
-
-def _facet_values(facet: Facet, counts: Mapping[object, int], selected: tuple[str, ...]) -> list[FacetValue]:
-    merged = {value: count for value, count in counts.items() if isinstance(value, str) and value}
+def _facet_values(facet: Facet, counts: Mapping[str, int], selected: tuple[str, ...]) -> list[FacetValue]:
+    merged = {value: count for value, count in counts.items() if value}
     for value in selected:
         merged.setdefault(value, 0)  # a selection stays visible (and removable) at 0
     values = [
@@ -73,24 +54,15 @@ def _facet_values(facet: Facet, counts: Mapping[object, int], selected: tuple[st
     return sorted(values, key=lambda v: (-v.count, v.value))
 
 
-def _facet_counts(
-    searcher: Searcher, *, text_query: wq.Query, params: SearchParams, facet: Facet
-) -> Mapping[object, int]:
-    """Counts for one facet under the query and the OTHER facets' selections.
-
-    Ignoring the facet's own selection is what lets a reader add a second city
-    and still see how many sections each city has (disjunctive faceting).
-    """
-    others = build_filter(filters=params.filters, schema=searcher.schema, skip=facet.param)
-    results = searcher.search(
-        text_query,
-        filter=others,
-        limit=1,
-        scored=False,
-        groupedby=_group_by([facet]),
-        maptype=sorting.Count,
+def _ordered(view: engine.View, found: engine.Matches, *, sort: str, limit: int) -> np.ndarray:
+    if sort == "relevance" and found.scores is not None:
+        return engine.top_by_score(found.mask, found.scores, limit=limit)
+    # Dated sections first in both directions; article and section order make ties stable.
+    date = view.column("date")
+    keys = [-view.column("has_date"), -date if sort == "newest" else date]
+    return engine.top_by_keys(
+        found.mask, [*keys, view.column("article_id"), view.column("order")], limit=limit
     )
-    return results.groups(facet.param)
 
 
 def search_sections(*, params: SearchParams, using: str = "default") -> SearchResults:
@@ -101,45 +73,54 @@ def search_sections(*, params: SearchParams, using: str = "default") -> SearchRe
     but the real count and num_pages.
     """
     index = get_backend(using=using).fresh_index()
-    text_query = build_text_query(q=params.q, schema=index.schema)
-    selected_filter = build_filter(filters=params.filters, schema=index.schema)
+    schema = index.schema
+    text_query = build_text_query(q=params.q, schema=schema)
     sort = params.sort
     if sort == "relevance" and isinstance(text_query, wq.Every):
         sort = "newest"
-    sortedby = None if sort == "relevance" else _date_order(newest=sort == "newest")
     offset = (params.page - 1) * params.per_page
-    # Facets without a selection are counted under exactly the main search's
-    # conditions, so they ride along with it; each selected facet needs its own pass.
-    unselected = [facet for facet in FACETS if not params.filters.get(facet.param)]
     terms = highlight_terms(params=params)
 
     with index.searcher() as searcher:
-        results = searcher.search(
-            text_query,
-            filter=selected_filter,
-            limit=offset + params.per_page,
-            sortedby=sortedby,
-            groupedby=_group_by(unselected) or None,
-            maptype=sorting.Count,
-        )
-        count = len(results)
-        hits = [
-            Hit(
-                section_id=int(hit[DJANGO_ID]),
-                article_id=int(hit.get("article_id") or 0),
-                score=float(hit.score or 0.0) if sortedby is None else 0.0,
-                snippet=make_snippet(text=hit.get(SNIPPET_SOURCE_FIELD) or "", terms=terms),
-            )
-            for hit in results[offset : offset + params.per_page]
-        ]
-        counts: dict[str, Mapping[object, int]] = {
-            facet.param: results.groups(facet.param) for facet in unselected
-        }
+        view = engine.open_view(searcher)
+        text = engine.evaluate(view, text_query, scored=sort == "relevance")
+        # One mask per facet's selection: the page needs all of them, and each
+        # facet's counts need all but its own (disjunctive faceting: a reader
+        # adding a second city still sees how many sections each city has).
+        selections = {}
         for facet in FACETS:
-            if facet.param not in counts:
-                counts[facet.param] = _facet_counts(
-                    searcher, text_query=text_query, params=params, facet=facet
+            chosen = build_filter(filters={facet.param: params.filters.get(facet.param, ())}, schema=schema)
+            if chosen is not None:
+                selections[facet.param] = engine.evaluate(view, chosen, scored=False).mask
+        matched = text.mask.copy()
+        for mask in selections.values():
+            matched &= mask
+        found = engine.Matches(matched, text.scores)
+        count = int(matched.sum())
+        page_docs = _ordered(view, found, sort=sort, limit=offset + params.per_page)[offset:]
+        hits = []
+        for docnum in page_docs.tolist():
+            stored = searcher.stored_fields(docnum)
+            hits.append(
+                Hit(
+                    section_id=int(stored[DJANGO_ID]),
+                    article_id=int(stored.get("article_id") or 0),
+                    score=float(text.scores[docnum])
+                    if sort == "relevance" and text.scores is not None
+                    else 0.0,
+                    snippet=make_snippet(text=stored.get(SNIPPET_SOURCE_FIELD) or "", terms=terms),
                 )
+            )
+        counts: dict[str, Mapping[str, int]] = {}
+        for facet in FACETS:
+            if facet.param in selections:
+                mask = text.mask.copy()
+                for param, other in selections.items():
+                    if param != facet.param:
+                        mask &= other
+            else:
+                mask = matched
+            counts[facet.param] = view.facet_counts(facet.field, mask)
 
     facets = {
         facet.param: _facet_values(facet, counts[facet.param], params.filters.get(facet.param, ()))

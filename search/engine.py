@@ -1,0 +1,276 @@
+"""Evaluate the query builder's Whoosh query objects with numpy arrays.
+
+``search.query`` stays the single, pure description of a search (Whoosh query
+objects); this module executes it over the arrays of ``search.docsets`` instead
+of Whoosh's per-document matchers.  Every node yields a boolean mask over the
+index's document numbers and, when ranking, a BM25F score per document (the same
+formula and constants as Whoosh's BM25F; field boosts come from the query).
+Queries of a kind not handled here fall back to Whoosh for the matching set.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from . import docsets
+from .analysis import is_cjk
+from .fieldnames import CONTENT_FIELD, NGRAM_FIELD
+
+K1, B = 1.2, 0.75  # Whoosh's BM25F defaults
+PREFIX_WEIGHT = 0.5  # per-document score of a single-character (prefix/contains) match, before boost
+
+
+@dataclass
+class _Part:
+    data: docsets.SegmentData
+    reader: object
+    offset: int
+
+
+@dataclass
+class View:
+    """The segments of one open searcher as one document-number space."""
+
+    searcher: Searcher
+    parts: list[_Part]
+    size: int
+    live: np.ndarray
+    _avg: dict[str, float] = field(default_factory=dict)
+    _lengths: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def _concat(self, arrays: list[np.ndarray], dtype) -> np.ndarray:
+        if len(arrays) == 1 and self.parts[0].offset == 0:
+            return arrays[0]
+        return np.concatenate([a.astype(dtype, copy=False) for a in arrays])
+
+    def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        ids, weights = [], []
+        for part in self.parts:
+            local_ids, local_weights = docsets.postings(part.data, part.reader, fieldname, text)
+            ids.append(local_ids + part.offset if part.offset else local_ids)
+            weights.append(local_weights)
+        return self._concat(ids, np.int32), self._concat(weights, np.float32)
+
+    def lengths(self, fieldname: str) -> np.ndarray:
+        found = self._lengths.get(fieldname)
+        if found is None:
+            arrays = [docsets.field_lengths(p.data, p.reader, fieldname) for p in self.parts]
+            found = self._lengths[fieldname] = self._concat(arrays, np.float32)
+        return found
+
+    def avg_length(self, fieldname: str) -> float:
+        if fieldname not in self._avg:
+            lengths = self.lengths(fieldname)
+            self._avg[fieldname] = float(lengths.mean()) if len(lengths) and lengths.any() else 1.0
+        return self._avg[fieldname]
+
+    def column(self, fieldname: str) -> np.ndarray:
+        return self._concat([docsets.column(p.data, p.reader, fieldname) for p in self.parts], np.int64)
+
+    def facet_counts(self, fieldname: str, mask: np.ndarray) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for part in self.parts:
+            table = docsets.facet_table(part.data, part.reader, fieldname)
+            if not len(table.docs):
+                continue
+            hit = mask[table.docs + part.offset] if part.offset else mask[table.docs]
+            tally = np.bincount(table.codes[hit], minlength=len(table.values))
+            for value, count in zip(table.values, tally.tolist(), strict=True):
+                if count:
+                    counts[value] = counts.get(value, 0) + count
+        return counts
+
+    def words_containing(self, fieldname: str, part_text: str) -> set[str]:
+        found: set[str] = set()
+        for part in self.parts:
+            found.update(docsets.words_containing(part.data, part.reader, fieldname, part_text))
+        return found
+
+    def docnum_mask(self, ids: np.ndarray) -> np.ndarray:
+        mask = np.zeros(self.size, dtype=bool)
+        mask[ids] = True
+        return mask
+
+
+def open_view(searcher: Searcher) -> View:
+    parts, lives = [], []
+    for reader, offset in searcher.reader().leaf_readers():
+        data = docsets.segment_data(reader)
+        parts.append(_Part(data=data, reader=reader, offset=offset))
+        lives.append(data.live)
+    size = sum(len(live) for live in lives)
+    live = np.concatenate(lives) if lives else np.zeros(0, dtype=bool)
+    return View(searcher=searcher, parts=parts, size=size, live=live)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+@dataclass
+class Matches:
+    mask: np.ndarray  # bool per document
+    scores: np.ndarray | None  # float32 per document (None when not ranking)
+
+
+def _bm25(view: View, fieldname: str, ids: np.ndarray, weights: np.ndarray, boost: float) -> np.ndarray:
+    idf = math.log(max(view.size, 1) / (len(ids) + 1)) + 1.0
+    norm = K1 * ((1 - B) + B * view.lengths(fieldname)[ids] / view.avg_length(fieldname))
+    return (boost * idf * weights * (K1 + 1) / (weights + norm)).astype(np.float32)
+
+
+def _term(view: View, fieldname: str, text: str, boost: float, scored: bool) -> Matches:
+    ids, weights = view.postings(fieldname, text)
+    mask = view.docnum_mask(ids)
+    scores = None
+    if scored:
+        scores = np.zeros(view.size, dtype=np.float32)
+        if len(ids):
+            scores[ids] = _bm25(view, fieldname, ids, weights, boost)
+    return Matches(mask, scores)
+
+
+def _chained_bigrams(words: list[str]) -> str | None:
+    """ "尔多", "多斯" → "尔多斯": the CJK text a bigram phrase stands for, if it is one."""
+    if not all(len(w) == 2 and is_cjk(w[0]) and is_cjk(w[1]) for w in words):
+        return None
+    if any(a[1] != b[0] for a, b in zip(words, words[1:], strict=False)):
+        return None
+    return words[0] + "".join(w[1] for w in words[1:])
+
+
+def _phrase(view: View, q: wq.Phrase, scored: bool) -> Matches:
+    words = list(q.words)
+    fieldname = q.fieldname
+    postings = [view.postings(fieldname, w) for w in words]
+    order = sorted(range(len(words)), key=lambda i: len(postings[i][0]))
+    candidates = postings[order[0]][0]
+    for i in order[1:]:
+        candidates = np.intersect1d(candidates, postings[i][0], assume_unique=True)
+    candidates = candidates[view.live[candidates]] if len(candidates) else candidates
+    known = np.zeros(0, dtype=np.int32)
+    substring = _chained_bigrams(words) if fieldname == NGRAM_FIELD else None
+    if substring is not None and len(candidates):
+        # A section whose words include one containing the text certainly has the
+        # bigrams side by side; only the rest need their positions read.
+        containing = view.words_containing(CONTENT_FIELD, substring)
+        if containing:
+            known = np.unique(np.concatenate([view.postings(CONTENT_FIELD, w)[0] for w in containing]))
+            known = np.intersect1d(known, candidates, assume_unique=True)
+    rest = np.setdiff1d(candidates, known, assume_unique=True)
+    verified = [known]
+    for part in view.parts:
+        end = part.offset + part.data.doc_count
+        local = rest[(rest >= part.offset) & (rest < end)] - part.offset
+        if len(local):
+            found = docsets.phrase_docs(
+                part.data, part.reader, fieldname, tuple(words), local.astype(np.int32)
+            )
+            verified.append(found.astype(np.int32) + part.offset)
+    mask = view.docnum_mask(np.concatenate(verified))
+    scores = None
+    if scored:
+        scores = np.zeros(view.size, dtype=np.float32)
+        for ids, weights in postings:
+            if len(ids):
+                scores[ids] += _bm25(view, fieldname, ids, weights, q.boost)
+        scores *= mask
+    return Matches(mask, scores)
+
+
+def _expansion(
+    view: View, fieldname: str, pattern: str, contains: bool, boost: float, scored: bool
+) -> Matches:
+    terms = view.words_containing(fieldname, pattern)
+    if not contains:
+        terms = {t for t in terms if t.startswith(pattern)}
+    ids = [view.postings(fieldname, t)[0] for t in sorted(terms)]
+    mask = view.docnum_mask(np.concatenate(ids)) if ids else np.zeros(view.size, dtype=bool)
+    scores = mask.astype(np.float32) * (PREFIX_WEIGHT * boost) if scored else None
+    return Matches(mask, scores)
+
+
+def evaluate(view: View, q: wq.Query, *, scored: bool) -> Matches:
+    """The documents (and scores) of a query built by ``search.query``; deleted ones excluded."""
+    found = _evaluate(view, q, scored)
+    found.mask &= view.live
+    return found
+
+
+def _combine(children: list[Matches], *, every: bool, scored: bool) -> Matches:
+    mask = children[0].mask.copy()
+    for child in children[1:]:
+        if every:
+            mask &= child.mask
+        else:
+            mask |= child.mask
+    scores = None
+    if scored:
+        scores = np.zeros(len(mask), dtype=np.float32)
+        for child in children:
+            if child.scores is not None:
+                scores += child.scores
+        scores *= mask
+    return Matches(mask, scores)
+
+
+def _evaluate(view: View, q: wq.Query, scored: bool) -> Matches:
+    if isinstance(q, wq.Every):
+        return Matches(view.live.copy(), np.zeros(view.size, np.float32) if scored else None)
+    if isinstance(q, wq.Term):
+        return _term(view, q.fieldname, q.text, q.boost, scored)
+    if isinstance(q, wq.Phrase):
+        return _phrase(view, q, scored)
+    if isinstance(q, wq.Prefix):
+        return _expansion(view, q.fieldname, q.text, False, q.boost, scored)
+    if isinstance(q, wq.Wildcard) and q.text.startswith("*") and q.text.endswith("*") and len(q.text) > 2:
+        inner = q.text[1:-1]
+        if "*" not in inner and "?" not in inner:
+            return _expansion(view, q.fieldname, inner, True, q.boost, scored)
+    if isinstance(q, wq.AndNot):
+        positive = _evaluate(view, q.a, scored)
+        negative = _evaluate(view, q.b, False)
+        positive.mask &= ~negative.mask
+        if positive.scores is not None:
+            positive.scores *= positive.mask
+        return positive
+    if isinstance(q, wq.And | wq.Or) and q.subqueries:
+        children = [_evaluate(view, sub, scored) for sub in q.subqueries]
+        return _combine(children, every=isinstance(q, wq.And), scored=scored)
+    if isinstance(q, type(wq.NullQuery)):
+        return Matches(np.zeros(view.size, dtype=bool), None)
+    # Anything else: let Whoosh find the documents (unranked).
+    ids = np.fromiter(view.searcher.docs_for_query(q), dtype=np.int64)
+    return Matches(view.docnum_mask(ids), np.zeros(view.size, np.float32) if scored else None)
+
+
+# --------------------------------------------------------------------------- ordering
+
+
+def top_by_score(mask: np.ndarray, scores: np.ndarray, *, limit: int) -> np.ndarray:
+    """Document numbers of the best ``limit`` matches: score descending, then document order."""
+    docs = np.flatnonzero(mask)
+    if not len(docs) or limit <= 0:
+        return docs[:0]
+    found = scores[docs]
+    if len(docs) > limit:
+        # Only documents scoring at least the limit-th best can be on the page;
+        # sort just those (ties are kept whole so pages never overlap).
+        threshold = np.partition(found, len(found) - limit)[len(found) - limit]
+        keep = found >= threshold
+        docs, found = docs[keep], found[keep]
+    order = np.lexsort((docs, -found))
+    return docs[order][:limit]
+
+
+def top_by_keys(mask: np.ndarray, keys: list[np.ndarray], *, limit: int) -> np.ndarray:
+    """Document numbers ordered by ``keys`` (first key most significant, all ascending)."""
+    docs = np.flatnonzero(mask)
+    if not len(docs) or limit <= 0:
+        return docs[:0]
+    order = np.lexsort([docs, *[key[docs] for key in reversed(keys)]])
+    return docs[order][:limit]
