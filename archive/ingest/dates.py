@@ -8,7 +8,21 @@ import re
 from .script import simplified
 from .types import ProposedArticle, ProposedPage
 
-_MONTH_DAY = re.compile(r"(\d{1,2})月\s?(\d{1,2})日")
+_NUM = r"[\d一二三四五六七八九十〇]{1,3}"
+_MONTH_DAY = re.compile(f"({_NUM})月\\s?({_NUM})日")
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _number(text: str) -> int:
+    """'17', '十七', '二十', '七' → int (the numbers a month or a day needs)."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)
+    return _DIGITS.get(text, 0)
+
+
 _FULL = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _PAGE_HEADER = re.compile(r"^(20\d{2}|19\d{2})年\s*(\d{1,2})月\s*(\d{1,2})日\s*(?:星期|周)[一二三四五六日天]")
 
@@ -31,7 +45,7 @@ def dateline_date(*, dateline: str, page_date: dt.date | None) -> dt.date | None
     m = _MONTH_DAY.search(simplified(dateline))
     if m is None or page_date is None:
         return None
-    month, day = int(m.group(1)), int(m.group(2))
+    month, day = _number(m.group(1)), _number(m.group(2))
     year = page_date.year if (month, day) <= (page_date.month, page_date.day) else page_date.year - 1
     return _date(year, month, day)
 

@@ -37,15 +37,35 @@ BYLINE_RE = re.compile(
     f"{NAME}(?:[\\s、，,]+{NAME})*[\\s、，,]*)+$"
 )
 _ROLE_SPLIT = re.compile(f"({_ROLE_ALT})")
-# 本报讯（记者 宋向华）, 本报11月9日讯（记者 李永桃）, 新华社北京2月19日电（魏弘毅、龙欣怡）
+_NUM = r"[\d一二三四五六七八九十〇]{1,3}"
+_MONTH_DAY = f"{_NUM}月\\s?{_NUM}日"
+# 本报讯（记者 宋向华）, 本报11月9日讯, 本报北京7月17日电, 新华社北京2月19日电（…）, 北疆资讯网讯（…）
 DATELINE_RE = re.compile(
-    f"^(?P<dateline>(?:本报|本刊)(?:[{CJK}]{{0,6}}?\\d{{1,2}}月\\s?\\d{{1,2}}日)?讯"
-    f"|(?:新华社|中新社|人民日报|[{CJK}]{{2,6}}(?:日报|晚报|通讯社))[{CJK}]{{0,8}}?\\d{{1,2}}月\\s?\\d{{1,2}}日(?:电|讯))"
+    f"^(?P<dateline>(?:本报|本刊)(?:[{CJK}]{{0,6}}?{_MONTH_DAY})?(?:讯|电)"
+    f"|[{CJK}]{{2,8}}?(?:网|报|台|社)(?:[{CJK}]{{0,6}}?{_MONTH_DAY})?讯"
+    f"|(?:新华社|中新社|人民日报|[{CJK}]{{2,6}}(?:日报|晚报|通讯社))[{CJK}]{{0,8}}?{_MONTH_DAY}(?:电|讯))"
     r"\s*(?:[（(](?P<credit>[^）)]{1,40})[）)])?"
 )
 DATE_ONLY_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-SIGNATURE_RE = re.compile(f"^[（(]\\s*(?P<names>{NAME}(?:[\\s、，,]+{NAME}){{0,3}})\\s*[）)]$")
-INLINE_SIGNATURE_RE = re.compile(f"[。！？”][（(](?P<names>{NAME}(?:[、，\\s]+{NAME}){{0,3}})[）)]$")
+_SIGNED_ROLE = f"(?:(?:{_ROLE_ALT})[\\s:：]*)?"
+SIGNATURE_RE = re.compile(f"^[（(]\\s*{_SIGNED_ROLE}(?P<names>{NAME}(?:[\\s、，,]+{NAME}){{0,3}})\\s*[）)]$")
+INLINE_SIGNATURE_RE = re.compile(
+    f"[。！？”][（(]{_SIGNED_ROLE}(?P<names>{NAME}(?:[、，\\s]+{NAME}){{0,3}})[）)]$"
+)
+# Page and web furniture: mastheads, navigation, editing credits, share buttons.
+META_RE = re.compile(
+    r"^(?:来源|发布时间|发布日期|作者|编辑|责任编辑|本版编辑|本版统筹|统筹|校对|美编|版式|审核|审校|制图|数据来源|当前位置)\s*[:：]"
+    r"|【打印】|【关闭】|分享到|版权所有|Copyright|©"
+    r"|(?:20\d{2}|19\d{2})年\s*\d{1,2}月\s*\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
+)
+NAV_RE = re.compile(r"^(?:[^|｜]{1,8}[|｜]){3,}[^|｜]{1,8}$")
+TABLE_RE = re.compile(r"\S\s*\|\s*\S.*\|\s*\S|\S {3,}\S+ {3,}\S")
+CAPTION_PREFIX_RE = re.compile(r"^(?:图为|上图|下图|左图|右图|图：|图片说明)")
+TABLE_TITLE_RE = re.compile(r"^(?:表|图)[\d一二三四五六七八九十]{1,3}[\s：:]")
+# 【包头】稀土高新区进京招商… / ■ 乌海：低空航线… — a labelled part of a package or a run-in brief
+LABELLED_RE = re.compile(
+    f"^(?:【(?P<a>[{CJK}]{{2,8}})】|[■◆●□]\\s*(?P<b>[{CJK}]{{2,8}})(?:[：:]|\\s+))\\s*(?P<rest>.+)$"
+)
 SOURCE_RE = re.compile(r"^[（(]\s*(?P<note>(?:来源|据|转自|稿件来源|原载)[:：]?[^）)]{1,40})\s*[）)]$")
 CONTINUED_RE = re.compile(
     r"^[（(]\s*(?P<note>(?:下转|上接|转|接)第?\s*[\d一二三四五六七八九十]+\s*版[^）)]{0,10})\s*[）)]$"
@@ -148,5 +168,7 @@ def starts_block(text: str) -> bool:
         stands_alone(text)
         or DATELINE_RE.match(text)
         or CAPTION_MARK_RE.match(text)
-        or text.startswith(("●", "——"))
+        or CAPTION_PREFIX_RE.match(text)
+        or LABELLED_RE.match(text)
+        or text.startswith(("●", "——", "■", "◆"))
     )

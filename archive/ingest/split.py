@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import patterns as p
 from .clean import Block, blocks_from_lines, looks_like_heading, split_lines
+from .dates import full_date
 from .script import simplified
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
@@ -70,6 +71,18 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
     text = block.text
     if p.is_byline(text):
         return Role("byline", block)
+    if p.META_RE.search(simplified(text)) and len(text) <= 80:
+        return Role("meta", block, {"date": _published(text)})
+    if p.TABLE_RE.search(text) or p.NAV_RE.match(text):
+        if prev is None or p.NAV_RE.match(text):  # a masthead or a site's navigation bar
+            return Role("meta", block, {"date": None})
+        return Role("body", block, {"table": True})
+    labelled = p.match(p.LABELLED_RE, text)
+    if labelled and simplified(labelled["a"] or labelled["b"]) in place_names:
+        label, rest = labelled["a"] or labelled["b"], labelled["rest"]
+        if len(rest) > 40 and ("，" in rest or p.ends_sentence(rest)):
+            return Role("runin", block, {"label": label})  # a brief led by its place: 【锡林郭勒】7月3日，…
+        return Role("place", block, {"label": label, "sub": rest})
     for kind, regex in (
         ("source", p.SOURCE_RE),
         ("continued", p.CONTINUED_RE),
@@ -83,8 +96,10 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         p.PHOTO_CREDIT_RE.search(shadow) or "摄" in shadow and text.startswith(("（", "("))
     ):
         return Role("caption", block)
-    if p.CAPTION_MARK_RE.match(text):
+    if p.CAPTION_MARK_RE.match(text) or p.CAPTION_PREFIX_RE.match(shadow) and len(text) <= 80:
         return Role("caption", block)
+    if p.TABLE_TITLE_RE.match(shadow) and len(text) <= TITLE_MAX:
+        return Role("heading", block)
     column = p.match(p.COLUMN_RE, text)
     if column and (column["a"] or _bare_column(block, prev, next_, place_names)):
         return Role("column", block, {"label": column["a"] or column["b"]})
@@ -126,6 +141,11 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
     return Role("body", block)
 
 
+def _published(text: str):
+    """The date of a web article's 发布时间 line (a masthead's date is the page's, not an article's)."""
+    return full_date(text) if re.search("发布|发表|时间[:：]", simplified(text)) else None
+
+
 def _is_notice(headline: str) -> bool:
     return bool(p.NOTICE_RE.search(simplified(headline)))
 
@@ -153,11 +173,12 @@ class _Builder:
         self.loose_titles: list[Role] = []  # headlines printed away from any body
         self.closed = True
         self.pending_captions: list[ProposedSection] = []  # captions printed above their article
+        self.pending_date = ""  # a 发布时间 line printed above its article
 
     # -- articles -------------------------------------------------------------------------
     def open_article(self) -> ProposedArticle:
-        self.current = ProposedArticle(sections=self.pending_captions)
-        self.pending_captions = []
+        self.current = ProposedArticle(sections=self.pending_captions, date=self.pending_date)
+        self.pending_captions, self.pending_date = [], ""
         self.articles.append(self.current)
         self.closed = False
         return self.current
@@ -232,7 +253,11 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
             if places:
                 j = places[0]
             group = roles[i:j]
-            nxt = roles[j] if j < len(roles) else None
+            # furniture between a headline and its text (来源/发布时间) does not separate them
+            k = j
+            while k < len(roles) and roles[k].kind == "meta":
+                k += 1
+            nxt = roles[k] if k < len(roles) else None
             i = j
             _open_from_group(b, group, nxt)
             continue
@@ -258,6 +283,21 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
                 if not b.current.byline:
                     _set_byline(b.current, inline["names"])
                 b.closed = True
+        elif kind == "runin":
+            if b.current is not None and not b.closed and _is_notice(b.current.headline):
+                b.section()
+            else:
+                b.open_article()  # the place label serves as its headline: nothing to review
+            b.add_body(role)
+            inline = p.match(p.INLINE_SIGNATURE_RE, role.block.text, search=True)
+            if inline:
+                _set_byline(b.current, inline["names"])
+                b.closed = True
+        elif kind == "meta":
+            if role.info.get("date"):
+                b.pending_date = role.info["date"].isoformat()
+                if b.current is not None and not b.closed and not b.current.date:
+                    b.current.date, b.pending_date = b.pending_date, ""
         elif kind == "caption":
             caption = ProposedSection(
                 kind="caption",
@@ -284,8 +324,13 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
         elif kind == "signature":
             if b.current is not None:
                 last = b.current.sections[-1] if b.current.sections else None
+                part = _open_part(b.current)
                 if last is not None and last.kind == "caption":
                     last.text += f" {role.block.text}"
+                elif part is not None:
+                    # a package part signed at its end: the part's byline, the package goes on
+                    part.byline = part.byline or p.strip_decor(role.block.text.strip("（）()"))
+                    b.current.authors.extend(x.as_dict() for x in p.parse_people(part.byline))
                 else:
                     if not b.current.byline:
                         _set_byline(b.current, role.info["names"])
@@ -307,7 +352,7 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
     titles = [r for r in group if r.kind in ("title", "place")]
     has_byline = any(r.kind == "byline" for r in group)
     followed_by_body = nxt is not None and nxt.kind in ("body", "heading", "place")
-    if group[0].kind == "place" and (len(titles) >= 2 or has_byline):
+    if group[0].kind == "place" and (len(titles) >= 2 or has_byline or group[0].info.get("sub")):
         _open_package_part(b, group)
         return
     in_notice = b.current is not None and not b.closed and _is_notice(b.current.headline)
@@ -341,13 +386,21 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
 
 def _open_package_part(b: _Builder, group: list[Role]) -> None:
     article = b.current or b.open_article()
-    sec = b.section(heading=group[0].block.text)
-    sec.subheading = " ".join(r.block.text for r in group[1:] if r.kind == "title")
+    head = group[0]
+    sec = b.section(heading=head.info.get("label", head.block.text))
+    subs = [head.info["sub"]] if head.info.get("sub") else []
+    sec.subheading = " ".join(subs + [r.block.text for r in group[1:] if r.kind == "title"])
     bylines = [p.strip_decor(r.block.text) for r in group if r.kind == "byline"]
     sec.byline = " ".join(bylines)
     for byline in bylines:
         article.authors.extend(person.as_dict() for person in p.parse_people(byline, default_role="记者"))
     b.closed = False
+
+
+def _open_part(article: ProposedArticle) -> ProposedSection | None:
+    """The package part being read, if the article is a package (its last part has a place heading)."""
+    bodies = article.body_sections
+    return bodies[-1] if len(bodies) >= 1 and bodies[-1].heading and bodies[-1].subheading else None
 
 
 def _following_text(b: _Builder, nxt: Role | None) -> str:

@@ -45,3 +45,12 @@ def test_articles_get_dates_only_from_what_the_page_states():
     assign_dates(page=page, text=text, page_date=None)
     assert page.date == "2025-11-10" and "页眉" in page.provenance
     assert [a.date for a in page.articles] == ["2025-11-09", "2025-04-29", ""]
+
+
+def test_datelines_in_chinese_numerals():
+    assert dateline_date(dateline="本報北京七月十七日電", page_date=dt.date(2025, 7, 18)) == dt.date(
+        2025, 7, 17
+    )
+    assert dateline_date(dateline="本报十二月二十日讯", page_date=dt.date(2025, 12, 21)) == dt.date(
+        2025, 12, 20
+    )

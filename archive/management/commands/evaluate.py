@@ -18,8 +18,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         root = Path(opts["fixtures"])
-        pairs = [(root / "seeds" / f"{p.stem}.txt", p) for p in sorted((root / "curated").glob("*.json"))]
-        report = evaluate(pairs=pairs)
+        seeds = [(root / "seeds" / f"{p.stem}.txt", p) for p in sorted((root / "curated").glob("*.json"))]
+        extra = [(p.with_suffix(".txt"), p) for p in sorted((root / "extra").glob("*.json"))]
+        for title, pairs in (("五个种子版面", seeds), ("自编其他版式版面", extra)):
+            if pairs:
+                self.stdout.write(f"== {title}（{len(pairs)} 版）")
+                self._report(evaluate(pairs=pairs))
+
+    def _report(self, report):
         rows = [
             ("文章边界", report.boundaries),
             ("地区标签", report.cities),
