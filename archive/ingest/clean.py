@@ -202,6 +202,12 @@ def _continues(prev: Block, line: Line, *, gap: int, width: int | None) -> bool:
     if len(prev.lines) == 1 and last_width <= width - 4 and looks_like_heading(last):
         return False
     if gap == 0:
+        raw = prev.lines[-1].raw.strip()
+        if _SPACED_RUN.search(raw):
+            # a letter-spaced headline runs on only when its line breaks off mid-phrase
+            return last[-1] in _NOT_FINAL
+        if re.search(f"[{CJK}]\\s+[{CJK}]", last) and not re.search("[，。；：、（(]", last):
+            return False  # phrases parted by a space: a kicker or subtitle, not running text
         return last_width >= width * 0.6
     # Across a blank line only from inside running text: a full line that is part of a sentence.
     return last_width >= width - 4 and (len(prev.lines) >= 3 or bool(re.search("[，、；]", last)))

@@ -24,7 +24,8 @@ def _number(text: str) -> int:
 
 
 _FULL = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
-_PAGE_HEADER = re.compile(r"^(20\d{2}|19\d{2})年\s*(\d{1,2})月\s*(\d{1,2})日\s*(?:星期|周)[一二三四五六日天]")
+_PAGE_HEADER = re.compile(r"(20\d{2}|19\d{2})年\s*(\d{1,2})月\s*(\d{1,2})日\s*(?:星期|周)[一二三四五六日天]")
+_PAGE_LABEL = re.compile(r"第\s*([\d０-９一二三四五六七八九十]{1,3})\s*版")
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -53,14 +54,25 @@ def dateline_date(*, dateline: str, page_date: dt.date | None) -> dt.date | None
 def page_header_date(lines: list[str]) -> dt.date | None:
     """A page header such as '2025年8月7日 星期四' in the first lines of the page."""
     for line in [line.strip() for line in lines if line.strip()][:5]:
-        m = _PAGE_HEADER.match(simplified(line))
+        m = _PAGE_HEADER.search(simplified(line))
         if m:
             return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return None
 
 
+def page_header_label(lines: list[str]) -> str:
+    """'第２版' printed in the page header (the first lines), as printed."""
+    for line in [line.strip() for line in lines if line.strip()][:3]:
+        m = _PAGE_LABEL.search(line)
+        if m and (_PAGE_HEADER.search(simplified(line)) or len(line) <= 12):
+            return m.group(0).replace(" ", "")
+    return ""
+
+
 def assign_dates(*, page: ProposedPage, text: str, page_date: dt.date | None) -> None:
     """Fill in the page's and each article's date where the text states them (marked in provenance)."""
+    if not page.label:
+        page.label = page_header_label(text.split("\n"))
     if page_date is None:
         page_date = page_header_date(text.split("\n"))
         if page_date is not None and not page.date:

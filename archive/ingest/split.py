@@ -174,6 +174,7 @@ class _Builder:
         self.closed = True
         self.pending_captions: list[ProposedSection] = []  # captions printed above their article
         self.pending_date = ""  # a 发布时间 line printed above its article
+        self.runin: set[int] = set()  # briefs led by a place label, which need no headline
 
     # -- articles -------------------------------------------------------------------------
     def open_article(self) -> ProposedArticle:
@@ -202,25 +203,57 @@ class _Builder:
         _append(sec, role.block)
 
     def apply_title_group(self, group: list[Role], *, article: ProposedArticle) -> None:
-        titles = [r.block.text for r in group if r.kind == "title"]
         for r in group:
             if r.kind == "column":
                 article.column = r.info["label"]
             elif r.kind == "byline":
                 _set_byline(article, r.block.text)
-        marked = [i for i, r in enumerate([r for r in group if r.kind == "title"]) if r.block.markup]
+        titles = _merge_wrapped_titles([r for r in group if r.kind == "title"])
         if len(titles) == 1:
-            article.headline = titles[0]
+            article.headline = titles[0][0]
         elif len(titles) >= 2:
-            main = (
-                marked[0]
-                if marked
-                else (0 if titles[1].endswith(SUBHEAD_ENDINGS) or titles[1].startswith("——") else 1)
-            )
-            article.headline = titles[main]
+            main = _main_title(titles)
+            article.headline = titles[main][0]
             if main > 0:
-                article.kicker = " ".join(titles[:main])
-            article.subheadline = " ".join(t.lstrip("—") for t in titles[main + 1 :])
+                article.kicker = " ".join(t for t, _ in titles[:main])
+            article.subheadline = " ".join(t.lstrip("—") for t, _ in titles[main + 1 :])
+
+
+def _merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
+    """(text, marked) per title; a headline printed over two lines with no break between them is one."""
+    merged: list[tuple[str, bool]] = []
+    for r in roles:
+        text = r.block.text
+        if (
+            merged
+            and r.block.gap_before == 0
+            and not _phrased(text)
+            and not _phrased(merged[-1][0])
+            and len(merged[-1][0]) + len(text) <= TITLE_MAX
+            and not text.startswith("——")
+        ):
+            merged[-1] = (merged[-1][0] + text, merged[-1][1] or bool(r.block.markup))
+        else:
+            merged.append((text, bool(r.block.markup)))
+    return merged
+
+
+def _phrased(text: str) -> bool:
+    """'一产稳中有进 二产提质增效': parallel phrases parted by spaces, the style of kickers and subtitles."""
+    return bool(re.search(f"[{p.CJK}”」』]\\s+[{p.CJK}“「『]", text))
+
+
+def _main_title(titles: list[tuple[str, bool]]) -> int:
+    """Which of two or more title lines is the headline (the others are kicker above, subtitle below)."""
+    marked = [i for i, (_, is_marked) in enumerate(titles) if is_marked]
+    if marked:
+        return marked[0]
+    first, second = titles[0][0], titles[1][0]
+    if second.endswith(SUBHEAD_ENDINGS) or second.startswith("——"):
+        return 0
+    if not _phrased(first) and _phrased(second):
+        return 0
+    return 1
 
 
 def _append(sec: ProposedSection, block: Block) -> None:
@@ -287,12 +320,13 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
             if b.current is not None and not b.closed and _is_notice(b.current.headline):
                 b.section()
             else:
-                b.open_article()  # the place label serves as its headline: nothing to review
+                b.open_article()
+                b.runin.add(id(b.current))  # its place label serves as its headline
             b.add_body(role)
             inline = p.match(p.INLINE_SIGNATURE_RE, role.block.text, search=True)
             if inline:
                 _set_byline(b.current, inline["names"])
-                b.closed = True
+            b.closed = True  # a brief is one paragraph
         elif kind == "meta":
             if role.info.get("date"):
                 b.pending_date = role.info["date"].isoformat()
@@ -419,7 +453,7 @@ def _take_dateline(article: ProposedArticle, m: dict[str, str]) -> None:
 def _match_loose_titles(b: _Builder) -> None:
     """Give headline-less articles the loose headline that shares most wording with their text."""
     titles = [r for r in b.loose_titles if r.kind == "title"]
-    candidates = [a for a in b.articles if not a.headline and a.sections]
+    candidates = [a for a in b.articles if not a.headline and a.sections and id(a) not in b.runin]
     leads = [" ".join(s.text for s in a.body_sections)[:600] for a in candidates]
     weights = _bigram_weights(leads)
     scores = []
@@ -498,5 +532,13 @@ def _finish(article: ProposedArticle) -> None:
         article.kind = "feature"
     else:
         article.kind = "news"
-    if body and not p.ends_sentence(body.rstrip("）)")) and not article.source_note:
+    last = body.split("\n")[-1] if body else ""
+    list_item = last.startswith(("■", "◆", "●", "·", "-")) or p.TABLE_RE.search(last)
+    if (
+        body
+        and not list_item
+        and not p.ends_sentence(body)
+        and not p.ends_sentence(body.rstrip("）)"))
+        and not article.source_note
+    ):
         article.flag("正文似乎不完整")

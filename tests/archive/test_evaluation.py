@@ -1,0 +1,34 @@
+"""The automatic pipeline measured against the gold pages, as `manage.py evaluate` reports it."""
+
+import pytest
+
+from archive.evaluation import evaluate
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = [
+    (ROOT / "fixtures" / "seeds" / f"{p.stem}.txt", p)
+    for p in sorted((ROOT / "fixtures" / "curated").glob("*.json"))
+]
+EXTRA = [(p.with_suffix(".txt"), p) for p in sorted((ROOT / "fixtures" / "extra").glob("*.json"))]
+
+
+@pytest.mark.parametrize("pairs", [SEEDS, EXTRA], ids=["seeds", "own-pages-in-other-layouts"])
+def test_articles_are_split_and_headlined_as_the_editors_did(pairs):
+    report = evaluate(pairs=pairs)
+    assert report.boundaries.f1 >= 0.95
+    assert report.headline_accuracy >= 0.9
+
+
+@pytest.mark.parametrize("pairs", [SEEDS, EXTRA], ids=["seeds", "own-pages-in-other-layouts"])
+def test_tagging_does_not_fall_below_its_measured_level(pairs):
+    # regression floors a little under what is measured today (see the closing note); the issue's
+    # target of 0.9 is not reached yet
+    report = evaluate(pairs=pairs)
+    assert report.cities.f1 >= 0.7
+    assert report.fields.f1 >= 0.75
+
+
+def test_the_gold_files_cover_every_raw_page():
+    assert len(SEEDS) == 5 and all(raw.exists() for raw, _ in SEEDS + EXTRA) and len(EXTRA) >= 4
