@@ -17,6 +17,8 @@ from .types import ProposedArticle, ProposedPage, ProposedSection
 
 LEAD_CHARS = 120
 CITY_THRESHOLD = 2.2
+SHORT_TEXT = 300  # characters: a brief
+STRONG = 4.0  # a heading or package mention: enough to keep a unit next to a place inside it
 THEME_THRESHOLD = 3.0
 MAX_THEMES = 4
 # Words that stand for "the city this part of the package is about".
@@ -67,7 +69,8 @@ class Gazetteer:
         counted: Counter = Counter()
         for i, (_, end, name) in enumerate(found):
             nxt = found[i + 1] if i + 1 < len(found) else None
-            if nxt is not None and nxt[0] == end and self.is_ancestor(name, nxt[2]):
+            touching = nxt is not None and not text[end : nxt[0]].strip(" \u3000·")
+            if touching and self.is_ancestor(name, nxt[2]):
                 continue
             counted[name] += 1
         return counted
@@ -84,6 +87,7 @@ class Gazetteer:
         return self.lookup.get(term)
 
 
+_LABEL = re.compile(r"^(?:【([^】]{2,8})】|[■◆●□]\s*(\S{2,8}?)[\s：:])")
 _DATELINE_PREFIX = re.compile(r"^[^，。]{0,30}?(?:电|讯)\s*(?:[（(][^）)]{0,40}[）)])?")
 
 
@@ -117,17 +121,27 @@ def score_cities(
             # Beijing is the other side of every story here: it is an actor when named repeatedly,
             # however many Inner Mongolian places the text also names
             scores[name] = max(scores[name], 0.7 * min(count, 4))
+    brief = len(body) < SHORT_TEXT
     for name in gazetteer.mentions(_lead(section.text)):
         scores[name] = scores.get(name, 0.0) + 1.5
+    if brief:
+        for name in counts:
+            scores[name] += 1.0  # in a brief, every place it names is part of the story
     for name in gazetteer.mentions(heading):
         scores[name] = scores.get(name, 0.0) + 3.0
+    label = _LABEL.match(simplified(body))
+    if label:
+        for name in gazetteer.mentions(label.group(1) or label.group(2)):
+            scores[name] = scores.get(name, 0.0) + 2.0  # a brief's leading place label locates it
     if package_city:
         deictic = sum(body.count(word) for word in DEICTIC)
         scores[package_city] = scores.get(package_city, 0.0) + 5.0 + 0.3 * deictic
+    tagged = {n: s for n, s in scores.items() if s >= CITY_THRESHOLD and gazetteer.places[n].taggable}
+    # the most specific place: an enclosing unit stays only on evidence of its own
     return {
         name: round(score, 2)
-        for name, score in scores.items()
-        if score >= CITY_THRESHOLD and gazetteer.places[name].taggable
+        for name, score in tagged.items()
+        if score >= STRONG or not any(gazetteer.is_ancestor(name, other) for other in tagged)
     }
 
 
@@ -146,29 +160,25 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
             children.setdefault(rule.parent, []).append(rule.name)
     chosen: dict[str, float] = {}
     for rule in rules:
-        if (
-            rule.parent
-            or raw.get(rule.name, 0.0) < THEME_THRESHOLD
-            and not _best_child(rule.name, children, raw)
-        ):
+        if rule.parent:
             continue
         parent_score = raw.get(rule.name, 0.0)
-        child = _best_child(rule.name, children, raw)
-        if child and raw[child] >= max(THEME_THRESHOLD * 0.67, parent_score * 0.5):
+        ranked_children = sorted(children.get(rule.name, []), key=lambda c: -raw.get(c, 0.0))
+        # the best child needs less evidence than a second one of the same field
+        strong_children = [
+            c
+            for i, c in enumerate(ranked_children)
+            if raw.get(c, 0.0) >= max(THEME_THRESHOLD * (0.67 if i == 0 else 1.34), parent_score * 0.5)
+        ]
+        for child in strong_children:
             chosen[child] = raw[child] + parent_score * 0.5
-        elif parent_score >= THEME_THRESHOLD:
+        if not strong_children and parent_score >= THEME_THRESHOLD:
             chosen[rule.name] = parent_score
     if not chosen:
         return {}
     best = max(chosen.values())
     ranked = sorted(chosen.items(), key=lambda kv: -kv[1])[:MAX_THEMES]
     return {name: round(score / best, 2) for name, score in ranked if score >= best * 0.4}
-
-
-def _best_child(parent: str, children: dict[str, list[str]], raw: dict[str, float]) -> str | None:
-    scored = [(raw.get(c, 0.0), c) for c in children.get(parent, [])]
-    score, child = max(scored, default=(0.0, None))
-    return child if score > 0 else None
 
 
 def tag_page(*, page: ProposedPage, gazetteer: Gazetteer, rules: list[ThemeRule]) -> None:
