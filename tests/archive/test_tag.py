@@ -32,7 +32,7 @@ def test_a_place_in_the_lead_makes_the_section_about_it():
 
 
 def test_a_passing_mention_deep_in_the_text_does_not():
-    text = "今年以来，各地合作不断深入。" * 20 + "其中包括乌海等地。"
+    text = "今年以来，各地合作不断深入。" * 30 + "其中包括乌海等地。"
     assert score_cities(section=_section(text), gazetteer=GAZETTEER, package_city=None) == {}
 
 
@@ -83,3 +83,13 @@ def test_article_tags_aggregate_its_sections():
     tag_article(article=article, gazetteer=GAZETTEER, rules=RULES)
     assert set(article.cities) == {"乌海市", "和林格尔县"}
     assert set(article.themes) == {"数据中心", "社会事业"}
+
+
+def test_in_a_brief_every_named_place_is_part_of_the_story():
+    text = "今年以来，各地合作不断深入，其中包括乌海的一个项目。"
+    assert "乌海市" in score_cities(section=_section(text), gazetteer=GAZETTEER, package_city=None)
+
+
+def test_the_most_specific_place_wins_over_a_weakly_supported_enclosing_unit():
+    text = "和林格尔新建数据中心投产，呼和浩特市" + "其他内容。" * 80
+    assert set(score_cities(section=_section(text), gazetteer=GAZETTEER, package_city=None)) == {"和林格尔县"}
