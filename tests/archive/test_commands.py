@@ -120,3 +120,32 @@ def test_load_archive_twice_changes_nothing():
 def test_an_invalid_date_is_refused():
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("ingest", str(Path(__file__)), "--date", "2025-13-40", stdout=StringIO())
+
+
+def test_a_20_mb_file_is_refused_with_a_reason(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes("正文。".encode() * (20 * 1024 * 1024 // 9))
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(path), stdout=StringIO(), stderr=err)
+    assert "过大" in err.getvalue()
+
+
+def test_utf16_and_gb18030_files_ingest_like_utf8(tmp_path):
+    for encoding in ("utf-16", "gb18030"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(PAGE.encode(encoding))
+        data = json.loads(_ingest(str(path), "--dry-run", "--format", "json")[0])
+        assert [a["headline"] for a in data["articles"]] == ["草原城市加快建设数据中心", "牧区推广青贮技术"]
+
+
+def test_a_batch_ends_with_a_summary_that_lists_the_failures(tmp_path):
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(PAGE, encoding="utf-8")
+    bad.write_bytes(b"\x00\x01")
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(good), str(bad), "--dry-run", stdout=out, stderr=StringIO())
+    summary = out.getvalue().strip().splitlines()
+    assert summary[-2].startswith("共 2 个文件") and "失败 1" in summary[-2]
+    assert "bad.txt" in summary[-1]

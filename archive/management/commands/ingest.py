@@ -32,8 +32,12 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         date = _parse_date(opts["date"])
         results, failures = [], 0
-        for name in opts["files"]:
+        files = opts["files"]
+        quiet = opts["verbosity"] == 0 or opts["format"] == "json"
+        for done, name in enumerate(files):
             path = Path(name)
+            if len(files) > 1:
+                self._progress(done, len(files), name, opts)
             try:
                 data = _read(path)
                 result = ingest_bytes(
@@ -50,7 +54,14 @@ class Command(BaseCommand):
                 self.stderr.write(f"{name}: 错误：{exc}")
                 results.append({"file": name, "status": "failed", "reason": str(exc)})
                 continue
-            results.append(self._report(name, result, opts))
+            if quiet:
+                results.append(self._payload(name, result, opts))
+            else:
+                results.append(self._report(name, result, opts))
+        if len(files) > 1:
+            self._progress(len(files), len(files), "", opts)
+            if not quiet:
+                self._summary(results)
         if opts["format"] == "json":
             self.stdout.write(
                 json.dumps(results if len(results) > 1 else results[0], ensure_ascii=False, indent=2)
@@ -58,13 +69,41 @@ class Command(BaseCommand):
         if failures:
             raise CommandError(f"{failures} 个文件未能导入")
 
-    def _report(self, name, result, opts) -> dict:
+    def _progress(self, done: int, total: int, name: str, opts) -> None:
+        # a progress bar on an interactive terminal only; logs and pipes get the per-file lines
+        if opts["verbosity"] == 0 or not getattr(self.stderr, "isatty", lambda: False)():
+            return
+        width = 30
+        filled = width * done // total
+        end = "\n" if done == total else ""
+        self.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[-40:]:<40}", ending=end
+        )
+        self.stderr.flush()
+
+    def _summary(self, results: list[dict]) -> None:
+        counts: dict[str, int] = {}
+        for r in results:
+            counts[r["status"]] = counts.get(r["status"], 0) + 1
+        parts = "，".join(f"{_VERBS.get(k, k)} {v}" for k, v in sorted(counts.items()))
+        self.stdout.write(f"共 {len(results)} 个文件：{parts}")
+        for r in results:
+            if r["status"] == "failed":
+                self.stdout.write(f"  未能导入：{r['file']}：{r['reason']}")
+
+    def _payload(self, name, result, opts) -> dict:
         payload = {"file": name, "status": result.status, "page_id": result.page_id, **result.counts}
+        if result.notes:
+            payload["notes"] = result.notes
         if opts["format"] == "json":
             payload["articles"] = [
                 proposed_article_payload(a, result.proposed) for a in result.proposed.articles
             ]
-        elif result.status == "unchanged":
+        return payload
+
+    def _report(self, name, result, opts) -> dict:
+        payload = self._payload(name, result, opts)
+        if result.status == "unchanged":
             self.stdout.write(f"{name}: 已导入过（版面 #{result.page_id}），未作改动")
         else:
             verb = _VERBS.get(result.status, result.status)
@@ -79,6 +118,8 @@ class Command(BaseCommand):
 
 
 _VERBS = {
+    "failed": "失败",
+    "unchanged": "未改动",
     "created": "已导入",
     "updated": "已更新（旧版本的人工决定已保留）",
     "would-be-created": "将导入",
