@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
 from django.db import transaction
 from haystack import connections
+from haystack.exceptions import SkipDocument
 from haystack.utils import get_model_ct
 
 from archive.models import City, Section, SectionCity, SectionTheme, Theme
@@ -76,23 +78,42 @@ def remove_sections(*, section_ids: Iterable[int], using: str = "default") -> No
     get_backend(using=using).delete_identifiers(_identifier(int(pk)) for pk in section_ids)
 
 
-def rebuild(*, using: str = "default", batch_size: int = BATCH_SIZE) -> int:
-    """Empty the index and index every section again.  Returns the number indexed."""
+def rebuild(*, using: str = "default", batch_size: int = BATCH_SIZE, procs: int | None = None) -> int:
+    """Empty the index and index every section again.  Returns the number indexed.
+
+    ``procs``: analysing processes (default: the CPUs, at most 4; 1 for a tiny
+    archive, where starting workers costs more than it saves).
+    """
     backend = get_backend(using=using)
     index = _section_index(using)
     backend.clear()
-    total, last_pk = 0, 0
-    while True:
-        # Key-set pagination: stable and cheap however large the table gets.
-        batch = list(index.index_queryset(using=using).filter(pk__gt=last_pk).order_by("pk")[:batch_size])
-        if not batch:
-            break
-        backend.update(index, batch)
-        total += len(batch)
-        last_pk = batch[-1].pk
-    backend.optimize()
+    backend.ensure_setup()
+    total = Section.objects.count()
+    if procs is None:
+        procs = 1 if total < 2000 else max(1, min(4, os.cpu_count() or 1))
+    counted = 0
+
+    def documents() -> Iterator[dict]:
+        nonlocal counted
+        last_pk = 0
+        while True:
+            # Key-set pagination: stable and cheap however large the table gets.
+            batch = list(index.index_queryset(using=using).filter(pk__gt=last_pk).order_by("pk")[:batch_size])
+            if not batch:
+                return
+            for section in batch:
+                try:
+                    yield backend.whoosh_document(index.full_prepare(section))
+                    counted += 1
+                except SkipDocument:
+                    continue
+            last_pk = batch[-1].pk
+
+    backend.add_all(documents(), procs=procs)
+    if len(backend.fresh_index()._segments()) > 1:  # merging one segment only rewrites it
+        backend.optimize()
     _write_stamp(backend)
-    return total
+    return counted
 
 
 def index_fingerprint(*, using: str = "default") -> str:

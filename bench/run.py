@@ -1,0 +1,225 @@
+"""``make bench``: build a synthetic archive, index it, time our search against peers.
+
+    SECTIONS=100000 make bench      # default 10000
+
+Runs in one process on a throwaway in-memory database and index directory
+(config.settings.test), prints a table and writes var/bench/latest.json.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+QUERY_MIX: tuple[tuple[str, str, dict[str, tuple[str, ...]], int], ...] = (
+    # (name, q, filters, page)
+    ("common word", "发展", {}, 1),
+    ("rare word", "阿尔山", {}, 1),
+    ("two words", "绿色 算力", {}, 1),
+    ("phrase", '"京蒙 协作"', {}, 1),
+    ("partial word", "尔多斯", {}, 1),
+    ("facet-filtered", "合作", {"city": ("包头市",), "theme": ("科技创新",)}, 1),
+    ("browse", "", {}, 1),
+    ("deep page", "发展", {}, 40),
+)
+REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
+ORM_REPEAT = 3  # a full scan per query: a few runs are enough to see the order of magnitude
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _percentiles(samples: Sequence[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+
+    def at(p: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))] * 1000, 2)
+
+    return {"query_p50_ms": at(0.5), "query_p95_ms": at(0.95), "query_p99_ms": at(0.99)}
+
+
+def _time(run: Callable[[], object], repeat: int) -> list[float]:
+    run()  # warm caches once, as a long-running worker would be
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _load(sections: int):
+    """Insert the synthetic corpus; returns the peers' documents."""
+    from django.db import transaction
+
+    from archive.models import Article, City, Page, Publication, Section, SectionCity, SectionTheme, Theme
+    from archive.reference import load_reference_data
+    from bench.corpus import generate
+    from bench.peers import Doc
+    from search.analysis import bigrams, words
+
+    load_reference_data()
+    cities = {c.name: c for c in City.objects.exclude(kind=City.Kind.REGION)}
+    themes = {t.name: t for t in Theme.objects.all()}
+    papers = {}
+    docs: list[Doc] = []
+    analyse = 0.0
+    chars = 0
+    batch = 2000
+    fake = list(generate(sections=sections, cities=sorted(cities), themes=sorted(themes)))
+    with transaction.atomic():
+        for start in range(0, len(fake), batch):
+            chunk = fake[start : start + batch]
+            pages = []
+            for i, f in enumerate(chunk):
+                if f.publication not in papers:
+                    papers[f.publication] = Publication.objects.get_or_create(name=f.publication)[0]
+                pages.append(
+                    Page(
+                        publication=papers[f.publication],
+                        date=f.date,
+                        checksum=f"bench{start + i}",
+                        raw_text="",
+                    )
+                )
+            pages = Page.objects.bulk_create(pages)
+            articles = Article.objects.bulk_create(
+                Article(page=p, order=1, headline=f.headline) for p, f in zip(pages, chunk, strict=True)
+            )
+            rows = Section.objects.bulk_create(
+                Section(article=a, order=1, heading=f.heading, text=f.text)
+                for a, f in zip(articles, chunk, strict=True)
+            )
+            SectionCity.objects.bulk_create(
+                SectionCity(section=s, city=cities[c])
+                for s, f in zip(rows, chunk, strict=True)
+                for c in f.cities
+            )
+            SectionTheme.objects.bulk_create(
+                SectionTheme(section=s, theme=themes[t])
+                for s, f in zip(rows, chunk, strict=True)
+                for t in f.themes
+            )
+            for s, f in zip(rows, chunk, strict=True):
+                text = "\n".join(p for p in (f.headline, f.heading, f.text) if p)
+                chars += len(text)
+                began = time.perf_counter()
+                w, g = words(text), bigrams(text)
+                analyse += time.perf_counter() - began
+                docs.append(Doc(s.pk, " ".join(w), " ".join(g), f.cities, f.themes, str(f.date.year), text))
+    return docs, analyse, chars
+
+
+def _dir_mb(path: str) -> float:
+    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file()) / 1e6
+
+
+def main() -> int:
+    sections = int(os.environ.get("SECTIONS", "10000"))
+    _setup_django()
+    from bench.peers import Fts5, OrmIcontains, PeerQuery, Tantivy
+    from search.backend import get_backend
+    from search.indexing import rebuild
+    from search.query import parse_params
+    from search.services import search_sections
+
+    print(f"generating and analysing {sections} sections…", file=sys.stderr)
+    docs, analyse_s, chars = _load(sections)
+    print(f"building the index ({chars} characters)…", file=sys.stderr)
+    began = time.perf_counter()
+    rebuild()
+    build_s = time.perf_counter() - began
+    index_mb = _dir_mb(get_backend().path)
+
+    def ours(q: str, filters: dict, page: int) -> Callable[[], object]:
+        params = parse_params(data={"q": q, "page": str(page), **{k: list(v) for k, v in filters.items()}})
+        return lambda: search_sections(params=params)
+
+    gc.collect()
+    per_query: dict[str, dict] = {}
+    samples: list[float] = []
+    for name, q, filters, page in QUERY_MIX:
+        timed = _time(ours(q, filters, page), REPEAT)
+        samples += timed
+        per_query[name] = {"ours": _percentiles(timed)}
+    rss_mb = _rss_mb()
+    result = {
+        "sections": sections,
+        "characters": chars,
+        "analyse_s": round(analyse_s, 2),
+        "analyse_chars_per_s": round(chars / analyse_s) if analyse_s else None,
+        "build_s": round(build_s, 2),
+        "index_mb": round(index_mb, 1),
+        **_percentiles(samples),
+        "rss_mb": round(rss_mb, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peers": {},
+        "per_query": per_query,
+    }
+    print("building peers…", file=sys.stderr)
+    peers = {
+        "sqlite_fts5": (Fts5, REPEAT),
+        "tantivy": (Tantivy, REPEAT),
+        "orm_icontains": (OrmIcontains, ORM_REPEAT),
+    }
+    for peer_name, (factory, repeat) in peers.items():
+        began = time.perf_counter()
+        engine = factory(docs) if factory is not OrmIcontains else factory()
+        peer_build = time.perf_counter() - began
+        peer_samples: list[float] = []
+        for name, q, filters, page in QUERY_MIX:
+            clauses = tuple(q.replace('"', "").split()) if q else ()
+            if name == "phrase":
+                clauses = (q.replace('"', "").replace(" ", ""),)
+            query = PeerQuery(clauses=clauses, filters=filters, page=page)
+            timed = _time(lambda query=query, engine=engine: engine.search(query), repeat)
+            peer_samples += timed
+            per_query[name][peer_name] = _percentiles(timed)
+        result["peers"][peer_name] = {**_percentiles(peer_samples), "build_s": round(peer_build, 2)}
+    out = Path(os.environ.get("BENCH_OUT", Path(__file__).resolve().parent.parent / "var" / "bench"))
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
+    print(_table(result))
+    return 0
+
+
+def _table(result: dict) -> str:
+    lines = [
+        f"sections {result['sections']}  chars {result['characters']}  analyse {result['analyse_s']} s "
+        f"({result['analyse_chars_per_s']} chars/s)  build {result['build_s']} s  index {result['index_mb']} MB  "
+        f"rss {result['rss_mb']} MB (peak {result['peak_rss_mb']} MB)",
+        f"{'query':<16}{'ours p50/p95':>18}{'fts5 p50/p95':>18}{'tantivy p50/p95':>18}{'icontains p50/p95':>20}",
+    ]
+    engines = ("ours", "sqlite_fts5", "tantivy", "orm_icontains")
+    rows = [*result["per_query"].items(), ("ALL", {"ours": result, **result["peers"]})]
+    for name, figures in rows:
+        cells = [
+            f"{figures[e]['query_p50_ms']:.1f}/{figures[e]['query_p95_ms']:.1f}" if e in figures else "-"
+            for e in engines
+        ]
+        lines.append(f"{name:<16}{cells[0]:>18}{cells[1]:>18}{cells[2]:>18}{cells[3]:>20}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
