@@ -18,11 +18,13 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from django.db import transaction
 from haystack import connections
+from haystack.constants import DJANGO_ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_model_ct
 
@@ -185,3 +187,51 @@ def affected_section_ids(*, city_ids: Iterable[int] = (), theme_ids: Iterable[in
         rows = tag_model.objects.filter(**{f"{column}__in": subtree}).values_list("section_id", flat=True)
         section_ids.update(rows)
     return sorted(section_ids)
+
+
+@dataclass(frozen=True)
+class IndexCheck:
+    missing: list[int]  # sections in the database but not in the index
+    stale: list[int]  # indexed with content that differs from the database's
+    orphaned: list[int]  # in the index but no longer in the database
+
+    @property
+    def problems(self) -> int:
+        return len(self.missing) + len(self.stale) + len(self.orphaned)
+
+
+def check_index(*, using: str = "default", batch_size: int = BATCH_SIZE) -> IndexCheck:
+    """Compare every section with its index entry (stored fields: text, titles, tags, date)."""
+    backend = get_backend(using=using)
+    index = _section_index(using)
+    schema = backend.fresh_index().schema
+    stored_names = [name for name in schema.stored_names() if not name.startswith("_stored_")]
+    indexed: dict[int, dict] = {}
+    with backend.fresh_index().searcher() as searcher:
+        for fields in searcher.all_stored_fields():
+            indexed[int(fields[DJANGO_ID])] = fields
+    missing, stale = [], []
+    last_pk = 0
+    while True:
+        batch = list(index.index_queryset(using=using).filter(pk__gt=last_pk).order_by("pk")[:batch_size])
+        if not batch:
+            break
+        for section in batch:
+            stored = indexed.pop(section.pk, None)
+            if stored is None:
+                missing.append(section.pk)
+                continue
+            expected = backend.whoosh_document(index.full_prepare(section))
+            if any(_comparable(expected.get(name)) != _comparable(stored.get(name)) for name in stored_names):
+                stale.append(section.pk)
+        last_pk = batch[-1].pk
+    return IndexCheck(missing=missing, stale=stale, orphaned=sorted(indexed))
+
+
+def _comparable(value: object) -> object:
+    # Multi-valued fields are stored comma-joined (values sorted); dates come back as datetimes.
+    if isinstance(value, list | tuple):
+        value = ",".join(sorted(str(v) for v in value))
+    if value in (None, ""):
+        return None
+    return str(value)
