@@ -21,6 +21,7 @@ from .script import simplified
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
 TITLE_MAX = 40
+COMMENTARY_COLUMNS = ("短评", "评论", "时评", "社论", "述评", "评论员文章", "快评")
 SUBHEAD_ENDINGS = ("实践", "纪实", "侧记", "综述", "巡礼", "掠影", "素描", "札记")
 
 
@@ -144,6 +145,10 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
 def _published(text: str):
     """The date of a web article's 发布时间 line (a masthead's date is the page's, not an article's)."""
     return full_date(text) if re.search("发布|发表|时间[:：]", simplified(text)) else None
+
+
+def _is_commentary(article: ProposedArticle) -> bool:
+    return article.column in COMMENTARY_COLUMNS or any(a["role"] == "评论员" for a in article.authors)
 
 
 def _is_notice(headline: str) -> bool:
@@ -393,7 +398,9 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
     inside_article = b.current is not None and not b.closed and any(s.text for s in b.current.body_sections)
     strong = has_byline or any(r.block.markup for r in group) or any(r.kind == "column" for r in group)
     dateline_next = followed_by_body and p.match(p.DATELINE_RE, nxt.block.text) is not None
-    if in_notice or (inside_article and followed_by_body and not (strong or dateline_next)):
+    # a commentary has no subheads: a headline after its text starts the next article
+    in_commentary = inside_article and _is_commentary(b.current)
+    if in_notice or (inside_article and followed_by_body and not (strong or dateline_next or in_commentary)):
         # short unpunctuated lines inside running text: subheads, infographic labels, signatures
         for r in group:
             if r.kind == "title" and looks_like_heading(r.block.text) and followed_by_body:
@@ -520,9 +527,7 @@ def _finish(article: ProposedArticle) -> None:
     captions = [s for s in article.sections if s.kind == "caption"]
     if _is_notice(article.headline):
         article.kind = "notice"
-    elif article.column in ("短评", "评论", "时评", "社论", "述评") or any(
-        a["role"] == "评论员" for a in article.authors
-    ):
+    elif _is_commentary(article):
         article.kind = "commentary"
     elif captions and len(body) < 300:
         article.kind = "photo"
