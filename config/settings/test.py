@@ -1,12 +1,16 @@
 """Tests: an in-memory database and a throwaway index directory per run."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
-DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+# An in-memory SQLite database, or the PostgreSQL server DATABASE_URL points at (pytest-django
+# creates and drops a test_ database there).
+if not os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 HAYSTACK_CONNECTIONS = {
     "default": {
         "ENGINE": "search.backend.ChineseWhooshEngine",
