@@ -5,8 +5,10 @@ PY := $(VENV)/bin/python
 DATA_DIR ?= $(CURDIR)/var
 HOST ?= 127.0.0.1
 PORT ?= 8000
-WORKERS ?= 2
-export DATA_DIR
+WORKERS ?=
+# plain HTTP on a local machine; behind a TLS proxy run with HTTPS=1 (see README, Configuration)
+HTTPS ?= 0
+export DATA_DIR HOST PORT WORKERS HTTPS
 MANAGE := DJANGO_SETTINGS_MODULE=config.settings.prod $(PY) manage.py
 
 .PHONY: serve setup test lint bench install install-dev
@@ -36,8 +38,7 @@ setup: install $(DATA_DIR)/secret_key
 
 serve: setup
 	@echo "在 http://$(HOST):$(PORT)/ 提供服务（Ctrl-C 停止）"
-	DJANGO_SETTINGS_MODULE=config.settings.prod $(VENV)/bin/gunicorn config.wsgi \
-		--bind $(HOST):$(PORT) --workers $(WORKERS) --preload --access-logfile - --timeout 30
+	DJANGO_SETTINGS_MODULE=config.settings.prod $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 test: install-dev
 	$(PY) -m pytest

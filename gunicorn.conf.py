@@ -1,0 +1,18 @@
+"""gunicorn settings (read automatically from the working directory); environment overrides them."""
+
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+# Search is CPU-bound Python: more workers than cores only adds memory.
+workers = int(os.environ.get("WORKERS") or min(multiprocessing.cpu_count() * 2, 8))
+# Load the app (and jieba's dictionary, the search analysers) once, before forking workers.
+preload_app = True
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+max_requests = 2000  # recycle workers now and then to bound memory growth
+max_requests_jitter = 200
+accesslog = "-"
+errorlog = "-"
+wsgi_app = "config.wsgi:application"
