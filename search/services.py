@@ -11,9 +11,10 @@ from haystack.constants import DJANGO_ID
 from whoosh import query as wq
 
 from . import engine
+from .analysis import bigrams, normalise, words
 from .backend import get_backend
 from .facets import FACETS, Facet
-from .fieldnames import SNIPPET_SOURCE_FIELD
+from .fieldnames import CONTENT_FIELD, SNIPPET_SOURCE_FIELD
 from .query import SearchParams, build_filter, build_text_query, highlight_terms
 from .snippets import make_snippet
 
@@ -41,6 +42,10 @@ class SearchResults:
     num_pages: int
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    # Only filled when nothing matched: how many the text alone would find (so the
+    # page can offer to drop the filters) and indexed words close to the query.
+    count_without_filters: int | None = None
+    suggestions: list[str] = field(default_factory=list)
 
 
 def _facet_values(facet: Facet, counts: Mapping[str, int], selected: tuple[str, ...]) -> list[FacetValue]:
@@ -122,6 +127,13 @@ def search_sections(*, params: SearchParams, using: str = "default") -> SearchRe
                 mask = matched
             counts[facet.param] = view.facet_counts(facet.field, mask)
 
+        count_without_filters, suggestions = None, []
+        if count == 0:
+            if selections:
+                count_without_filters = int(text.mask.sum())
+            if params.q:
+                suggestions = _nearest_words(view, params.q)
+
     facets = {
         facet.param: _facet_values(facet, counts[facet.param], params.filters.get(facet.param, ()))
         for facet in FACETS
@@ -132,4 +144,70 @@ def search_sections(*, params: SearchParams, using: str = "default") -> SearchRe
         num_pages=max(1, math.ceil(count / params.per_page)),
         hits=hits,
         facets=facets,
+        count_without_filters=count_without_filters,
+        suggestions=suggestions,
     )
+
+
+MAX_SUGGESTIONS = 5
+
+
+def _nearest_words(view: engine.View, q: str) -> list[str]:
+    """Indexed words sharing the most character pairs with the query (most frequent first)."""
+    asked = set(bigrams(q)) or set(normalise(q).split())
+    scored: dict[str, int] = {}
+    for gram in asked:
+        if len(gram) < 2:
+            continue
+        for word in view.words_containing(CONTENT_FIELD, gram):
+            scored[word] = scored.get(word, 0) + 1
+    if not scored:
+        return []
+    best = sorted(scored, key=lambda w: -scored[w])[:50]
+    ranked = sorted(best, key=lambda w: (-scored[w], -len(view.postings(CONTENT_FIELD, w)[0]), w))
+    return ranked[:MAX_SUGGESTIONS]
+
+
+RELATED_TERMS = 12  # the section's most distinctive words that make up the "more like this" query
+
+
+def related_sections(*, section_id: int, limit: int = 5, using: str = "default") -> list[int]:
+    """Sections most like this one (BM25F over its most distinctive words), other articles first.
+
+    Sections of the same article are left out: the article page shows them anyway.
+    An unknown or unindexed section has no related sections.
+    """
+    from archive.models import Section
+
+    section = Section.objects.filter(pk=section_id).select_related("article").first()
+    if section is None:
+        return []
+    index = get_backend(using=using).fresh_index()
+    with index.searcher() as searcher:
+        view = engine.open_view(searcher)
+        text = "\n".join(p for p in (section.article.headline, section.heading, section.text) if p)
+        counts: dict[str, int] = {}
+        for word in words(text):
+            if len(word) > 1 or not word.isascii():
+                counts[word] = counts.get(word, 0) + 1
+        size = max(view.size, 1)
+
+        def weight(word: str) -> float:
+            df = len(view.postings(CONTENT_FIELD, word)[0])
+            return counts[word] * math.log(size / (df + 1)) if df else 0.0
+
+        chosen = sorted(counts, key=lambda w: (-weight(w), w))[:RELATED_TERMS]
+        chosen = [w for w in chosen if weight(w) > 0]
+        if not chosen:
+            return []
+        query = wq.Or([wq.Term(CONTENT_FIELD, w) for w in chosen])
+        found = engine.evaluate(view, query, scored=True)
+        ids: list[int] = []
+        for docnum in engine.top_by_score(found.mask, found.scores, limit=limit * 4).tolist():
+            stored = searcher.stored_fields(docnum)
+            pk = int(stored[DJANGO_ID])
+            if pk != section_id and int(stored.get("article_id") or 0) != section.article_id:
+                ids.append(pk)
+            if len(ids) == limit:
+                break
+        return ids

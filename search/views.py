@@ -91,6 +91,9 @@ def api_search(request: HttpRequest) -> JsonResponse:
             ]
             for name, values in results.facets.items()
         },
+        # Only meaningful when count is 0 (zero-results help).
+        "count_without_filters": results.count_without_filters,
+        "suggestions": results.suggestions,
     }
     response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
     response["X-Robots-Tag"] = "noindex"

@@ -256,3 +256,28 @@ def test_an_empty_index_answers_with_no_hits_and_only_the_selected_facet_values(
     assert (results.count, results.hits, results.num_pages) == (0, [], 1)
     assert [(v.value, v.count, v.selected) for v in results.facets["city"]] == [("包头市", 0, True)]
     assert results.facets["theme"] == []
+
+
+def test_related_sections_are_other_articles_sharing_distinctive_words(clean_index, make_section):
+    from search.indexing import rebuild
+    from search.services import related_sections
+
+    base = make_section("和林格尔新区数据中心集群建设提速，绿色算力服务京津冀")
+    close = make_section("绿色算力项目落户和林格尔新区数据中心集群")
+    far = make_section("锡林郭勒盟牧民参加那达慕赛马")
+    rebuild()
+    related = related_sections(section_id=base.pk, limit=5)
+    assert related and related[0] == close.pk
+    assert base.pk not in related and far.pk not in related
+    assert related_sections(section_id=10**9) == []
+
+
+def test_zero_results_offer_dropping_filters_and_near_words(clean_index, make_section):
+    make_section("喀喇沁云杉苗圃扩建", date=dt.date(2024, 6, 1))
+    from search.indexing import rebuild
+
+    rebuild()
+    filtered = search("云杉苗圃", year=("1999",))
+    assert filtered.count == 0 and filtered.count_without_filters == 1
+    typo = search("云杉苗囿")
+    assert typo.count == 0 and "云杉" in typo.suggestions
