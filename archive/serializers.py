@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
+from . import citations
 from .ingest.types import ProposedArticle, ProposedPage
 from .models import Article
 
@@ -24,6 +27,11 @@ def article_payload(article: Article, *, request=None) -> dict:
         "cities": [t.city.name for t in article.city_tags.all() if t.active],
         "themes": [t.theme.name for t in article.theme_tags.all() if t.active],
         "needs_review": article.needs_review,
+        "citation": {
+            "gbt7714": citations.gbt7714(article),
+            "ris": _absolute(request, reverse("archive:cite", args=[article.pk, "ris"])),
+            "bibtex": _absolute(request, reverse("archive:cite", args=[article.pk, "bib"])),
+        },
         "sections": [
             {
                 "id": s.pk,
@@ -36,6 +44,10 @@ def article_payload(article: Article, *, request=None) -> dict:
             for s in article.sections.all()
         ],
     }
+
+
+def _absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path) if request else path
 
 
 def proposed_article_payload(article: ProposedArticle, page: ProposedPage) -> dict:

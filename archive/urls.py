@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import views
+from . import feeds, views
 
 app_name = "archive"
 urlpatterns = [
@@ -9,7 +9,14 @@ urlpatterns = [
     path("pages/<int:pk>/", views.page_detail, name="page"),
     path("cities/<str:name>/", views.city_detail, name="city"),
     path("themes/<str:name>/", views.theme_detail, name="theme"),
+    re_path(r"^articles/(?P<pk>\d+)/cite\.(?P<fmt>ris|bib)$", views.cite, name="cite"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("opensearch.xml", views.opensearch_xml, name="opensearch"),
+    path("feeds/latest/", feeds.LatestArticles(), name="feed-latest"),
+    path("feeds/cities/<str:name>/", feeds.CityArticles(), name="feed-city"),
+    path("feeds/themes/<str:name>/", feeds.ThemeArticles(), name="feed-theme"),
+    path("feeds/search/", feeds.SearchArticles(), name="feed-search"),
     path("api/articles", views.api_articles, name="api-articles"),
     path("api/articles/<int:pk>", views.api_article, name="api-article"),
 ]

@@ -6,11 +6,14 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
 
 from search.indexing import indexed_count
 from search.query import SearchParams
 from search.services import search_sections
 
+from . import citations
 from .models import Article, City, Page, Section, Theme
 from .serializers import article_payload
 
@@ -37,7 +40,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.with_details(), pk=pk)
-    return render(request, "archive/article_detail.html", {"article": article})
+    url = request.build_absolute_uri(article.get_absolute_url())
+    citation = citations.gbt7714(article, url=url, accessed=timezone.localdate())
+    return render(request, "archive/article_detail.html", {"article": article, "citation": citation})
 
 
 def page_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -66,6 +71,47 @@ def _browse(request: HttpRequest, *, facet: str, value: str, subject, kind_label
     outcome["children"] = subject.children.all()
     outcome["kind_label"] = kind_label
     return render(request, "archive/browse.html", outcome)
+
+
+def cite(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """RIS or BibTeX download for reference managers."""
+    article = get_object_or_404(Article.objects.select_related("page__publication"), pk=pk)
+    url = request.build_absolute_uri(article.get_absolute_url())
+    if fmt == "ris":
+        response = HttpResponse(
+            citations.ris(article, url=url), content_type="application/x-research-info-systems"
+        )
+    else:
+        response = HttpResponse(
+            citations.bibtex(article, url=url), content_type="application/x-bibtex; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="jingmeng-{article.pk}.{fmt}"'
+    return response
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /api/search",
+        f"Sitemap: {sitemap}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def opensearch_xml(request: HttpRequest) -> HttpResponse:
+    context = {
+        "search_url": request.build_absolute_uri(reverse("search:search")),
+        "home_url": request.build_absolute_uri(reverse("archive:home")),
+    }
+    return render(
+        request,
+        "archive/opensearch.xml",
+        context,
+        content_type="application/opensearchdescription+xml; charset=utf-8",
+    )
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
