@@ -123,3 +123,29 @@ def test_search_pages_are_not_indexed_by_crawlers(client):
 def test_html_in_the_query_is_escaped(client):
     html = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in html
+
+
+def test_export_csv_holds_every_result_of_a_filtered_search_not_one_page(client):
+    import csv
+    import io
+
+    count = client.get("/api/search", {"city": "呼和浩特市"}).json()["count"]
+    response = client.get("/api/search/export.csv", {"city": "呼和浩特市"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    records = list(csv.DictReader(io.StringIO(text)))
+    assert len(records) == count > 20 // 2
+    assert all(r["url"].startswith("http://testserver/articles/") for r in records)
+
+
+def test_export_json_is_a_complete_json_array(client):
+    import json
+
+    response = client.get("/api/search/export.json", {"q": "京蒙"})
+    data = json.loads(b"".join(response.streaming_content))
+    assert len(data) == client.get("/api/search", {"q": "京蒙"}).json()["count"]
+    assert {"section_id", "headline", "text", "cities"} <= set(data[0])
+
+
+def test_export_of_a_bad_request_is_a_400_with_a_message(client):
+    response = client.get("/api/search/export.csv", {"page": "x" * 5})
+    assert response.status_code == 400 and response.json()["error"]
