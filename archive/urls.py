@@ -17,6 +17,8 @@ urlpatterns = [
     path("feeds/cities/<str:name>/", feeds.CityArticles(), name="feed-city"),
     path("feeds/themes/<str:name>/", feeds.ThemeArticles(), name="feed-theme"),
     path("feeds/search/", feeds.SearchArticles(), name="feed-search"),
+    path("api/", views.api_docs, name="api-docs"),
+    path("api/openapi.json", views.api_schema, name="api-schema"),
     path("api/articles", views.api_articles, name="api-articles"),
     path("api/articles/<int:pk>", views.api_article, name="api-article"),
 ]

@@ -13,7 +13,7 @@ from search.indexing import indexed_count
 from search.query import SearchParams
 from search.services import search_sections
 
-from . import citations
+from . import citations, openapi
 from .models import Article, City, Page, Section, Theme
 from .serializers import article_payload
 
@@ -87,6 +87,15 @@ def cite(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         )
     response["Content-Disposition"] = f'attachment; filename="jingmeng-{article.pk}.{fmt}"'
     return response
+
+
+def api_schema(request: HttpRequest) -> JsonResponse:
+    server = f"{request.scheme}://{request.get_host()}"
+    return JsonResponse(openapi.schema(server=server), json_dumps_params={"ensure_ascii": False})
+
+
+def api_docs(request: HttpRequest) -> HttpResponse:
+    return render(request, "archive/api_docs.html", {"schema": openapi.schema(server="")})
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -81,3 +81,22 @@ def test_an_unknown_citation_format_is_404(client):
 def test_city_pages_link_their_feed(client):
     city = City.objects.get(name="包头市")
     assert "/feeds/cities/" in client.get(city.get_absolute_url()).content.decode()
+
+
+def test_every_documented_endpoint_answers_with_the_documented_fields(client):
+    schema = client.get("/api/openapi.json").json()
+    assert schema["openapi"].startswith("3.")
+    article_id = Article.objects.first().pk
+    for path, item in schema["paths"].items():
+        url = path.replace("{id}", str(article_id))
+        response = client.get(url, {"q": "京蒙"} if "search" in path else {})
+        assert response.status_code == 200, path
+        content = item["get"]["responses"]["200"]["content"]
+        body = content.get("application/json", {}).get("schema", {})
+        if body.get("required") and "export" not in path:
+            assert set(body["required"]) <= set(response.json()), path
+
+
+def test_the_api_docs_page_lists_the_endpoints(client):
+    html = client.get("/api/").content.decode()
+    assert "GET /api/search" in html and "/api/openapi.json" in html
