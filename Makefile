@@ -11,7 +11,7 @@ HTTPS ?= 0
 export DATA_DIR HOST PORT WORKERS HTTPS
 MANAGE := DJANGO_SETTINGS_MODULE=config.settings.prod $(PY) manage.py
 
-.PHONY: serve setup test lint bench install install-dev
+.PHONY: serve setup test lint bench install install-dev backup
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ setup: install $(DATA_DIR)/secret_key
 serve: setup
 	@echo "在 http://$(HOST):$(PORT)/ 提供服务（Ctrl-C 停止）"
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(VENV)/bin/gunicorn --config gunicorn.conf.py
+
+backup: install
+	$(MANAGE) backup
 
 test: install-dev
 	$(PY) -m pytest
