@@ -71,7 +71,7 @@ class ChineseElasticsearchBackend(Elasticsearch7SearchBackend):
 def pretokenize(*, prepared: dict, fields: dict[str, Any], content_field: str) -> dict:
     """The document as Elasticsearch receives it: analysed text fields become space-joined tokens."""
     document = dict(prepared)
-    for name, field in fields.items():
+    for field in fields.values():
         value = prepared.get(field.index_fieldname)
         if field.field_type == "string" and not is_exact(field) and isinstance(value, str):
             document[field.index_fieldname] = _word_text(value)
