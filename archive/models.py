@@ -290,3 +290,24 @@ class ArticleTheme(Tag):
     class Meta:
         verbose_name = verbose_name_plural = "文章主题标签"
         constraints = [models.UniqueConstraint(fields=["article", "theme"], name="article_theme_unique")]
+
+
+class ReviewItem(Article):
+    """The review queue: articles flagged by ingest, shown oldest first (a view on Article)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = verbose_name_plural = "待审核队列"
+
+
+class IndexTask(models.Model):
+    """A section whose index entry must be refreshed. Written in the same transaction as the change,
+    so a committed change is never forgotten; applied and deleted by the single index writer
+    (archive.queue.drain). Not a foreign key: the section may be gone, and then its entry must go."""
+
+    section_id = models.BigIntegerField("段落编号")
+    created = models.DateTimeField("加入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "索引更新队列"
+        ordering = ["pk"]

@@ -1,6 +1,6 @@
 """Business logic of the archive: ingest a raw page, load the curated archive, re-tag.
 
-Everything that writes runs in one transaction and re-indexes the touched sections after commit.
+Everything that writes runs in one transaction and queues the touched sections for the index writer.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from .models import (
     TagSource,
     Theme,
 )
+from .queue import enqueue
 from .reference import gazetteer_from_db, theme_rules_from_db
 from .reingest import Carried, apply_carried, carry_over, find_previous_version
 
@@ -228,7 +229,8 @@ def save_page(
     if carried is not None:
         apply_carried(carried=carried, sections=saved_sections, articles=saved_articles)
     section_ids = stale_ids + [s.pk for s in saved_sections.values()]
-    transaction.on_commit(lambda: _reindex(section_ids))
+    # queued in this transaction; the single index writer applies it after commit
+    enqueue(section_ids=section_ids)
     return page
 
 
@@ -240,9 +242,3 @@ def _tag(model, owner_field, owner, target_field, targets, scores, source) -> No
         model(**{owner_field: owner, target_field: targets[name]}, score=score, source=source)
         for name, score in scores.items()
     )
-
-
-def _reindex(section_ids: list[int]) -> None:
-    from search.indexing import index_sections
-
-    index_sections(section_ids=section_ids)
