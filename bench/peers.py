@@ -93,7 +93,9 @@ class Fts5:
         where = " AND ".join(conditions) or "1"
         matched = f"SELECT d.id FROM docs d WHERE {where}"
         self.db.execute("DROP TABLE IF EXISTS temp.hits")
-        self.db.execute(f"CREATE TEMP TABLE hits AS {matched}", args)
+        # A keyed temp table: the page and the counts both probe it by id.
+        self.db.execute("CREATE TEMP TABLE hits (id INTEGER PRIMARY KEY)")
+        self.db.execute(f"INSERT INTO temp.hits {matched}", args)
         count = self.db.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
         offset = (query.page - 1) * PAGE
         if query.clauses:
