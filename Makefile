@@ -11,7 +11,7 @@ HTTPS ?= 0
 export DATA_DIR HOST PORT WORKERS HTTPS
 MANAGE := DJANGO_SETTINGS_MODULE=config.settings.prod $(PY) manage.py
 
-.PHONY: serve setup test lint bench install install-dev backup
+.PHONY: serve setup test lint bench install install-dev backup admin
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,11 +34,18 @@ setup: install $(DATA_DIR)/secret_key
 	$(MANAGE) load_archive
 	$(MANAGE) ensure_index
 	$(MANAGE) collectstatic --noinput -v0
-	@echo "管理员账户：$(PY) manage.py createsuperuser（需同样设置 DATA_DIR=$(DATA_DIR)）"
+	@echo "管理员账户：ADMIN_USERNAME=… ADMIN_PASSWORD=… make admin（需同样设置 DATA_DIR=$(DATA_DIR)）"
 
 serve: setup
 	@echo "在 http://$(HOST):$(PORT)/ 提供服务（Ctrl-C 停止）"
+	@# the index worker applies queued index updates a request could not (see archive/queue.py)
+	$(MANAGE) index_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(VENV)/bin/gunicorn --config gunicorn.conf.py
+
+# The first administrator, without prompting: ADMIN_USERNAME=… ADMIN_PASSWORD=… [ADMIN_EMAIL=…] make admin
+admin: install $(DATA_DIR)/secret_key
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) create_admin
 
 backup: install
 	$(MANAGE) backup
