@@ -35,3 +35,34 @@ class SecurityHeadersMiddleware:
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+LOGIN_PATH = "/admin/login/"
+LOGIN_ATTEMPTS = 5  # failed logins per client address …
+LOGIN_WINDOW = 600  # … per ten minutes
+
+
+class LoginRateLimitMiddleware:
+    """Refuse further admin logins from an address after repeated failures (a shared cache, so the
+    limit holds across gunicorn workers)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "POST" or request.path != LOGIN_PATH:
+            return self.get_response(request)
+        from django.core.cache import cache
+
+        key = f"login-failures:{request.META.get('REMOTE_ADDR', '')}"
+        if cache.get(key, 0) >= LOGIN_ATTEMPTS:
+            response = HttpResponse(
+                "登录失败次数过多，请十分钟后再试。", status=429, content_type="text/plain; charset=utf-8"
+            )
+            response["Retry-After"] = str(LOGIN_WINDOW)
+            return response
+        response = self.get_response(request)
+        if response.status_code == 200:  # the login form shown again: a failed attempt
+            if not cache.add(key, 1, LOGIN_WINDOW):
+                cache.incr(key)
+        return response
