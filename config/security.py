@@ -62,7 +62,7 @@ class LoginRateLimitMiddleware:
             response["Retry-After"] = str(LOGIN_WINDOW)
             return response
         response = self.get_response(request)
-        if response.status_code == 200:  # the login form shown again: a failed attempt
-            if not cache.add(key, 1, LOGIN_WINDOW):
-                cache.incr(key)
+        # the login form shown again is a failed attempt; add() starts the window, incr() counts in it
+        if response.status_code == 200 and not cache.add(key, 1, LOGIN_WINDOW):
+            cache.incr(key)
         return response
