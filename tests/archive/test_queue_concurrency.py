@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 EDITORS = 4
 SEARCHERS = 2
-SECONDS = 8.0
+OPERATIONS = 12  # per editor: a fixed amount of work, so a slow machine takes longer instead of failing
 MIN_SECTIONS = 40  # editors stop deleting below this, so there is always something to edit
 
 
@@ -51,8 +51,8 @@ def _hits(search_sections, params) -> list:
         return []
 
 
-def edit(worker: int, seconds: float) -> None:
-    """One editor: random edits, tag changes, merges, splits and deletions for `seconds`."""
+def edit(worker: int, operations: int) -> None:
+    """One editor: random edits, tag changes, merges, splits and deletions."""
     _setup_django()
     from django.db import transaction
 
@@ -79,9 +79,8 @@ def edit(worker: int, seconds: float) -> None:
             section.save()
         return token
 
-    deadline = time.monotonic() + seconds
     n = 0
-    while time.monotonic() < deadline:
+    while stats["ops"] < operations:
         n += 1
         op = rng.choice(["text", "text", "tag", "tag", "headline", "delete", "merge", "split"])
         started = time.monotonic()
@@ -133,8 +132,8 @@ def edit(worker: int, seconds: float) -> None:
     print(json.dumps(stats))
 
 
-def search(worker: int, seconds: float) -> None:
-    """One reader: searches and facet filters, all the while; any error is a failure."""
+def search(worker: int, stop_file: str) -> None:
+    """One reader: searches until the editors are done (`stop_file` appears)."""
     _setup_django()
     from search.query import SearchParams
     from search.services import search_sections
@@ -142,8 +141,7 @@ def search(worker: int, seconds: float) -> None:
     rng = random.Random(100 + worker)
     queries = ["京蒙协作", "乌海", "草原", "产业", "zq1", "教育 医疗", ""]
     count, read_errors = 0, []
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    while not os.path.exists(stop_file):
         params = SearchParams(q=rng.choice(queries), filters={}, sort="relevance", page=1, per_page=20)
         try:
             search_sections(params=params)
@@ -215,9 +213,13 @@ def test_concurrent_editors_and_searchers_leave_the_index_equal_to_the_database(
     _manage(env, "load_archive")
     _manage(env, "ensure_index", "--force")
 
-    editors = [_start(f"edit({i}, {SECONDS})", env) for i in range(EDITORS)]
-    searchers = [_start(f"search({i}, {SECONDS})", env) for i in range(SEARCHERS)]
-    edited = [_finish(p) for p in editors]
+    stop_file = tmp_path / "editors-done"
+    searchers = [_start(f"search({i}, {str(stop_file)!r})", env) for i in range(SEARCHERS)]
+    editors = [_start(f"edit({i}, {OPERATIONS})", env) for i in range(EDITORS)]
+    try:
+        edited = [_finish(p) for p in editors]
+    finally:
+        stop_file.touch()
     searched = [_finish(p) for p in searchers]
     state = _finish(_start("verify()", env))
 
@@ -233,7 +235,7 @@ def test_concurrent_editors_and_searchers_leave_the_index_equal_to_the_database(
         **{k: state[k] for k in ("sections", "pending")},
     }
     print("concurrency:", json.dumps(report, ensure_ascii=False))
-    assert report["operations"] >= EDITORS * 4
+    assert report["operations"] == EDITORS * OPERATIONS and report["searches"] > 0
     assert state["pending"] == 0
     assert (state["missing"], state["stale"], state["orphaned"]) == ([], [], [])
     # From the editor's save to the search finding it, with 6 busy processes on the machine: the
