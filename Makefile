@@ -11,7 +11,7 @@ HTTPS ?= 0
 export DATA_DIR HOST PORT WORKERS HTTPS
 MANAGE := DJANGO_SETTINGS_MODULE=config.settings.prod $(PY) manage.py
 
-.PHONY: serve setup test lint bench install install-dev backup admin
+.PHONY: serve setup test lint bench install install-dev backup load admin
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ serve: setup
 admin: install $(DATA_DIR)/secret_key
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) create_admin
+
+load: install-dev
+	$(PY) -m tests.reliability.loadtest --clients $${CLIENTS:-16} --seconds $${SECONDS:-60}
 
 backup: install
 	$(MANAGE) backup
