@@ -46,9 +46,24 @@ class Command(BaseCommand):
             raise CommandError("找不到 pg_dump：请安装 PostgreSQL 客户端")
         db = settings.DATABASES["default"]
         env = {"PGPASSWORD": db.get("PASSWORD") or ""}
-        cmd = ["pg_dump", "--format=custom", f"--file={path}", "--host", db.get("HOST") or "localhost",
-               "--port", str(db.get("PORT") or 5432), "--username", db.get("USER") or "postgres", db["NAME"]]
-        result = subprocess.run(cmd, env={**env, "PATH": "/usr/bin:/bin:/usr/local/bin"}, capture_output=True,
-                                text=True, check=False)
+        cmd = [
+            "pg_dump",
+            "--format=custom",
+            f"--file={path}",
+            "--host",
+            db.get("HOST") or "localhost",
+            "--port",
+            str(db.get("PORT") or 5432),
+            "--username",
+            db.get("USER") or "postgres",
+            db["NAME"],
+        ]
+        result = subprocess.run(
+            cmd,
+            env={**env, "PATH": "/usr/bin:/bin:/usr/local/bin"},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if result.returncode:
             raise CommandError(f"pg_dump 失败：{result.stderr.strip()}")
