@@ -122,6 +122,32 @@ def _fold_char(ch: str) -> tuple[str, bool]:
     return cached
 
 
+# Characters that fold to exactly one character and are not combining marks, with
+# that character: a text made only of them is normalised by one ``str.translate`` and
+# its offsets are the identity (the common case: nearly all of a Chinese text).
+_ONE_TO_ONE: dict[int, str] = {}
+_ONE_TO_ONE_CHARS: set[str] = set()
+_NOT_ONE_TO_ONE: set[str] = set()
+
+
+def _one_to_one(chars: set[str]) -> bool:
+    if chars <= _ONE_TO_ONE_CHARS:
+        return True
+    if chars & _NOT_ONE_TO_ONE:
+        return False
+    simple = True
+    for ch in chars - _ONE_TO_ONE_CHARS:
+        folded, combining = _fold_char(ch)
+        if len(folded) == 1 and not combining and len(_ONE_TO_ONE) < _FOLD_CACHE_MAX:
+            _ONE_TO_ONE[ord(ch)] = folded
+            _ONE_TO_ONE_CHARS.add(ch)
+        else:
+            if len(_NOT_ONE_TO_ONE) < _FOLD_CACHE_MAX:
+                _NOT_ONE_TO_ONE.add(ch)
+            simple = False
+    return simple
+
+
 def normalise_with_offsets(text: str) -> Normalised:
     """NFKC + casefold ``text`` and remember where each output character came from.
 
@@ -130,6 +156,8 @@ def normalise_with_offsets(text: str) -> Normalised:
     The work is done per character (a base character plus any combining marks after
     it) so that every output character maps back to a span of the input.
     """
+    if _one_to_one(set(text)):
+        return Normalised(text.translate(_ONE_TO_ONE), list(range(len(text))), list(range(1, len(text) + 1)))
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

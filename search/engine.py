@@ -10,11 +10,16 @@ Queries of a kind not handled here fall back to Whoosh for the matching set.
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 from whoosh import query as wq
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, Index
 from whoosh.searching import Searcher
 
 from . import docsets
@@ -106,6 +111,67 @@ def open_view(searcher: Searcher) -> View:
     size = sum(len(live) for live in lives)
     live = np.concatenate(lives) if lives else np.zeros(0, dtype=bool)
     return View(searcher=searcher, parts=parts, size=size, live=live)
+
+
+# --------------------------------------------------------------------------- one view per process
+
+
+_local = threading.local()  # per thread: Whoosh readers are not meant to be shared by threads
+
+
+def index_version(index: Index) -> tuple | None:
+    """What identifies the index's current contents, read cheaply; None if unknown.
+
+    Every commit (additions, deletions, merges) writes a new table of contents, so
+    its generation plus its bytes (which name the segments by random id) change
+    whenever anything does -- also when the index is deleted and rebuilt with the
+    generation counting from the start again.  Costs a directory listing and one
+    small file read instead of opening every segment.
+    """
+    storage = getattr(index, "storage", None)
+    if not isinstance(storage, FileStorage):
+        return None
+    generation = index.latest_generation()
+    if generation < 0:
+        return None
+    try:
+        with open(os.path.join(storage.folder, TOC._filename(index.indexname, generation)), "rb") as toc_file:
+            toc = toc_file.read()
+    except OSError:  # replaced between the listing and the read: don't cache this time
+        return None
+    return (storage.folder, index.indexname, generation, hash(toc))
+
+
+def current_view(index: Index) -> View:
+    """An open searcher over the index's latest version as a ``View``, kept between calls.
+
+    Opening a searcher reads the table of contents (unpickling the schema) and every
+    segment's files -- several milliseconds per request.  The searcher, its view (live
+    masks, field lengths) and the per-segment arrays of ``docsets`` are kept per thread
+    until the index changes; the old searcher is then closed.  Never close the
+    returned view's searcher.
+    """
+    version = index_version(index)
+    cached = getattr(_local, "view", None)
+    if version is not None and cached is not None and cached[0] == version:
+        return cached[1]
+    view = open_view(index.searcher())
+    if cached is not None:
+        _local.view = None
+        # an old reader failing to close must not fail a search
+        with contextlib.suppress(Exception):
+            cached[1].searcher.close()
+    if version is not None:
+        _local.view = (version, view)
+    return view
+
+
+def forget_views() -> None:
+    """Close this thread's cached searcher (tests; before deleting an index directory)."""
+    cached = getattr(_local, "view", None)
+    _local.view = None
+    if cached is not None:
+        cached[1].searcher.close()
 
 
 # --------------------------------------------------------------------------- evaluation

@@ -16,7 +16,7 @@ from .backend import get_backend
 from .facets import FACETS, Facet
 from .fieldnames import CONTENT_FIELD, SNIPPET_SOURCE_FIELD
 from .query import SearchParams, build_filter, build_text_query, highlight_terms
-from .snippets import make_snippet
+from .snippets import highlight, make_snippet
 
 
 @dataclass
@@ -25,6 +25,10 @@ class Hit:
     article_id: int
     score: float  # BM25F score for relevance order, 0.0 for date orders
     snippet: str  # SafeString: escaped text with <mark> around matches
+    # The article's headline and the section's heading, whole, escaped, matches marked
+    # (SafeStrings; "" when there is none).
+    headline_html: str = ""
+    heading_html: str = ""
 
 
 @dataclass
@@ -86,53 +90,53 @@ def search_sections(*, params: SearchParams, using: str = "default") -> SearchRe
     offset = (params.page - 1) * params.per_page
     terms = highlight_terms(params=params)
 
-    with index.searcher() as searcher:
-        view = engine.open_view(searcher)
-        text = engine.evaluate(view, text_query, scored=sort == "relevance")
-        # One mask per facet's selection: the page needs all of them, and each
-        # facet's counts need all but its own (disjunctive faceting: a reader
-        # adding a second city still sees how many sections each city has).
-        selections = {}
-        for facet in FACETS:
-            chosen = build_filter(filters={facet.param: params.filters.get(facet.param, ())}, schema=schema)
-            if chosen is not None:
-                selections[facet.param] = engine.evaluate(view, chosen, scored=False).mask
-        matched = text.mask.copy()
-        for mask in selections.values():
-            matched &= mask
-        found = engine.Matches(matched, text.scores)
-        count = int(matched.sum())
-        page_docs = _ordered(view, found, sort=sort, limit=offset + params.per_page)[offset:]
-        hits = []
-        for docnum in page_docs.tolist():
-            stored = searcher.stored_fields(docnum)
-            hits.append(
-                Hit(
-                    section_id=int(stored[DJANGO_ID]),
-                    article_id=int(stored.get("article_id") or 0),
-                    score=float(text.scores[docnum])
-                    if sort == "relevance" and text.scores is not None
-                    else 0.0,
-                    snippet=make_snippet(text=stored.get(SNIPPET_SOURCE_FIELD) or "", terms=terms),
-                )
+    view = engine.current_view(index)
+    searcher = view.searcher
+    text = engine.evaluate(view, text_query, scored=sort == "relevance")
+    # One mask per facet's selection: the page needs all of them, and each
+    # facet's counts need all but its own (disjunctive faceting: a reader
+    # adding a second city still sees how many sections each city has).
+    selections = {}
+    for facet in FACETS:
+        chosen = build_filter(filters={facet.param: params.filters.get(facet.param, ())}, schema=schema)
+        if chosen is not None:
+            selections[facet.param] = engine.evaluate(view, chosen, scored=False).mask
+    matched = text.mask.copy()
+    for mask in selections.values():
+        matched &= mask
+    found = engine.Matches(matched, text.scores)
+    count = int(matched.sum())
+    page_docs = _ordered(view, found, sort=sort, limit=offset + params.per_page)[offset:]
+    hits = []
+    for docnum in page_docs.tolist():
+        stored = searcher.stored_fields(docnum)
+        hits.append(
+            Hit(
+                section_id=int(stored[DJANGO_ID]),
+                article_id=int(stored.get("article_id") or 0),
+                score=float(text.scores[docnum]) if sort == "relevance" and text.scores is not None else 0.0,
+                snippet=make_snippet(text=stored.get(SNIPPET_SOURCE_FIELD) or "", terms=terms),
+                headline_html=highlight(text=stored.get("headline") or "", terms=terms),
+                heading_html=highlight(text=stored.get("heading") or "", terms=terms),
             )
-        counts: dict[str, Mapping[str, int]] = {}
-        for facet in FACETS:
-            if facet.param in selections:
-                mask = text.mask.copy()
-                for param, other in selections.items():
-                    if param != facet.param:
-                        mask &= other
-            else:
-                mask = matched
-            counts[facet.param] = view.facet_counts(facet.field, mask)
+        )
+    counts: dict[str, Mapping[str, int]] = {}
+    for facet in FACETS:
+        if facet.param in selections:
+            mask = text.mask.copy()
+            for param, other in selections.items():
+                if param != facet.param:
+                    mask &= other
+        else:
+            mask = matched
+        counts[facet.param] = view.facet_counts(facet.field, mask)
 
-        count_without_filters, suggestions = None, []
-        if count == 0:
-            if selections:
-                count_without_filters = int(text.mask.sum())
-            if params.q:
-                suggestions = _nearest_words(view, params.q)
+    count_without_filters, suggestions = None, []
+    if count == 0:
+        if selections:
+            count_without_filters = int(text.mask.sum())
+        if params.q:
+            suggestions = _nearest_words(view, params.q)
 
     facets = {
         facet.param: _facet_values(facet, counts[facet.param], params.filters.get(facet.param, ()))
@@ -183,31 +187,31 @@ def related_sections(*, section_id: int, limit: int = 5, using: str = "default")
     if section is None:
         return []
     index = get_backend(using=using).fresh_index()
-    with index.searcher() as searcher:
-        view = engine.open_view(searcher)
-        text = "\n".join(p for p in (section.article.headline, section.heading, section.text) if p)
-        counts: dict[str, int] = {}
-        for word in words(text):
-            if len(word) > 1 or not word.isascii():
-                counts[word] = counts.get(word, 0) + 1
-        size = max(view.size, 1)
+    view = engine.current_view(index)
+    searcher = view.searcher
+    text = "\n".join(p for p in (section.article.headline, section.heading, section.text) if p)
+    counts: dict[str, int] = {}
+    for word in words(text):
+        if len(word) > 1 or not word.isascii():
+            counts[word] = counts.get(word, 0) + 1
+    size = max(view.size, 1)
 
-        def weight(word: str) -> float:
-            df = len(view.postings(CONTENT_FIELD, word)[0])
-            return counts[word] * math.log(size / (df + 1)) if df else 0.0
+    def weight(word: str) -> float:
+        df = len(view.postings(CONTENT_FIELD, word)[0])
+        return counts[word] * math.log(size / (df + 1)) if df else 0.0
 
-        chosen = sorted(counts, key=lambda w: (-weight(w), w))[:RELATED_TERMS]
-        chosen = [w for w in chosen if weight(w) > 0]
-        if not chosen:
-            return []
-        query = wq.Or([wq.Term(CONTENT_FIELD, w) for w in chosen])
-        found = engine.evaluate(view, query, scored=True)
-        ids: list[int] = []
-        for docnum in engine.top_by_score(found.mask, found.scores, limit=limit * 4).tolist():
-            stored = searcher.stored_fields(docnum)
-            pk = int(stored[DJANGO_ID])
-            if pk != section_id and int(stored.get("article_id") or 0) != section.article_id:
-                ids.append(pk)
-            if len(ids) == limit:
-                break
-        return ids
+    chosen = sorted(counts, key=lambda w: (-weight(w), w))[:RELATED_TERMS]
+    chosen = [w for w in chosen if weight(w) > 0]
+    if not chosen:
+        return []
+    query = wq.Or([wq.Term(CONTENT_FIELD, w) for w in chosen])
+    found = engine.evaluate(view, query, scored=True)
+    ids: list[int] = []
+    for docnum in engine.top_by_score(found.mask, found.scores, limit=limit * 4).tolist():
+        stored = searcher.stored_fields(docnum)
+        pk = int(stored[DJANGO_ID])
+        if pk != section_id and int(stored.get("article_id") or 0) != section.article_id:
+            ids.append(pk)
+        if len(ids) == limit:
+            break
+    return ids

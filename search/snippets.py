@@ -7,6 +7,7 @@ piece of text is HTML-escaped; the only markup produced is <mark>…</mark>.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -43,10 +44,11 @@ def _occurrences(text: str, needle: str) -> Iterable[tuple[int, int]]:
         start = text.find(needle, start + 1)
 
 
-def _needles(term: str) -> list[list[str]]:
+@functools.lru_cache(maxsize=1024)
+def _needles(term: str) -> tuple[tuple[str, ...], ...]:
     """For each contiguous piece of a term: [the piece, then its words as a fallback]."""
     pieces = _PIECE.findall(normalise(term))
-    return [[piece, *words(piece)] for piece in pieces]
+    return tuple((piece, *words(piece)) for piece in pieces)
 
 
 def match_spans(norm: Normalised, terms: Sequence[str]) -> list[tuple[int, int]]:
@@ -73,17 +75,40 @@ def _plain(text: str) -> str:
     return escape(_SPACES.sub(" ", text))
 
 
-def make_snippet(*, text: str, terms: Sequence[str], length: int = SNIPPET_LENGTH) -> SafeString:
-    """About ``length`` characters of ``text`` around the first match, matches marked.
+SCAN_CHUNK = 512  # characters normalised at a time while looking for the first match
+_CONTEXT = 8  # characters either side a normalised piece needs for its edge checks
 
-    With no terms (or no match) the snippet is the start of the text.
+
+def _spans_in(text: str, start: int, end: int, terms: Sequence[str], reach: int) -> list[tuple[int, int]]:
+    """Original-text spans of matches in ``text[start:end]`` (only this slice is normalised).
+
+    The slice is widened by ``reach`` on both sides so matches crossing its edges and
+    the whole-run checks of Latin terms see their neighbours.
     """
-    norm = normalise_with_offsets(text)
-    spans = [norm.original_span(s, e) for s, e in match_spans(norm, terms)] if terms else []
-    first = spans[0][0] if spans else 0
-    start = max(0, first - LEAD)
-    end = min(len(text), start + length)
-    start = max(0, min(start, end - length))
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    norm = normalise_with_offsets(text[lo:hi])
+    spans = []
+    for s, e in match_spans(norm, terms):
+        s, e = norm.original_span(s, e)
+        if lo + e > start and lo + s < end and (s > 0 or lo == 0) and (e < hi - lo or hi == len(text)):
+            spans.append((lo + s, lo + e))
+    return spans
+
+
+def _first_spans(text: str, terms: Sequence[str], length: int, reach: int) -> list[tuple[int, int]]:
+    """Every match from the first one to ``length`` characters after it.
+
+    The text is normalised a chunk at a time (each chunk plus ``length`` more), so a
+    long section whose first match is early costs no more than a short one.
+    """
+    for start in range(0, len(text), SCAN_CHUNK):
+        spans = _spans_in(text, start, start + SCAN_CHUNK + length, terms, reach)
+        if spans and spans[0][0] < start + SCAN_CHUNK:
+            return spans
+    return []
+
+
+def _render(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> SafeString:
     out: list[str] = [ELLIPSIS] if start > 0 else []
     cursor = start
     for span_start, span_end in spans:
@@ -97,3 +122,27 @@ def make_snippet(*, text: str, terms: Sequence[str], length: int = SNIPPET_LENGT
     if end < len(text):
         out.append(ELLIPSIS)
     return mark_safe("".join(out).strip())
+
+
+def make_snippet(*, text: str, terms: Sequence[str], length: int = SNIPPET_LENGTH) -> SafeString:
+    """About ``length`` characters of ``text`` around the first match, matches marked.
+
+    With no terms (or no match) the snippet is the start of the text.  Only the text up
+    to the first match and the window shown are normalised (a section can be long).
+    """
+    reach = max((len(t) for t in terms), default=0) + _CONTEXT
+    spans = _first_spans(text, terms, length, reach) if terms else []
+    # (every match in the window shown is among ``spans``: none lies before the first)
+    start = max(0, (spans[0][0] if spans else 0) - LEAD)
+    end = min(len(text), start + length)
+    start = max(0, min(start, end - length))
+    return _render(text, start, end, spans)
+
+
+def highlight(*, text: str, terms: Sequence[str]) -> SafeString:
+    """The whole of a short text (a headline, a heading), escaped, with matches marked."""
+    if not terms or not text:
+        return mark_safe(_plain(text).strip())
+    norm = normalise_with_offsets(text)
+    spans = [norm.original_span(s, e) for s, e in match_spans(norm, terms)]
+    return _render(text, 0, len(text), spans)

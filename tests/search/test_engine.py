@@ -50,3 +50,18 @@ def test_engine_matches_whoosh_exactly(clean_index, make_section, q):
         assert set(found.mask.nonzero()[0].tolist()) == expected
         assert expected, f"{q!r} should match something in this archive"
         assert (found.scores[found.mask] > 0).all()
+
+
+def test_the_view_is_kept_until_the_index_changes(clean_index, make_section):
+    first = make_section("鄂尔多斯市新能源项目签约")
+    index_sections(section_ids=[first.pk])
+    index = get_backend().fresh_index()
+    view = engine.current_view(index)
+    assert engine.current_view(get_backend().fresh_index()) is view  # nothing changed: no new searcher
+    second = make_section("鄂尔多斯的羊绒走进北京")
+    index_sections(section_ids=[second.pk])
+    renewed = engine.current_view(get_backend().fresh_index())
+    assert renewed is not view and renewed.size == view.size + 1
+    get_backend().clear()  # a rebuilt index may start its generations again: still noticed
+    index_sections(section_ids=[first.pk])
+    assert engine.current_view(get_backend().fresh_index()).size == 1

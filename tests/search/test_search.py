@@ -186,6 +186,16 @@ def test_snippets_mark_chinese_words_and_partial_words(archive):
     assert "<mark>绿色算力</mark>" in hit.snippet
 
 
+def test_headline_and_heading_are_marked_too(clean_index, make_section):
+    section = make_section("正文没有这个词", headline="京蒙协作结硕果 <i>", heading="绿色算力基地")
+    index_sections(section_ids=[section.pk])
+    (hit,) = search("结硕果 OR 算力").hits
+    assert hit.headline_html == "京蒙协作<mark>结硕果</mark> &lt;i&gt;"
+    assert hit.heading_html == "绿色<mark>算力</mark>基地"
+    (hit,) = search("").hits
+    assert (hit.headline_html, hit.heading_html) == ("京蒙协作结硕果 &lt;i&gt;", "绿色算力基地")
+
+
 def test_newest_and_oldest_put_undated_sections_last(archive):
     assert ordered(search(sort="newest"), archive) == ["hohhot", "baotou", "ordos", "script", "tourism"]
     assert ordered(search(sort="oldest"), archive) == ["script", "ordos", "baotou", "hohhot", "tourism"]

@@ -52,3 +52,24 @@ def test_words_of_a_phrase_split_by_punctuation_in_the_text_are_marked_separatel
 
 def test_the_snippet_is_safe_for_templates():
     assert hasattr(make_snippet(text="a", terms=[]), "__html__")
+
+
+def test_a_match_far_into_a_long_text_is_found_and_marked_like_a_near_one():
+    text = "前" * 5000 + "ＡＩ算力" + "后" * 5000
+    snippet = make_snippet(text=text, terms=["ai"])
+    assert "<mark>ＡＩ</mark>算力" in snippet and snippet.startswith("…前")
+
+
+def test_a_latin_term_at_a_chunk_edge_is_still_only_marked_as_a_whole_word():
+    text = "字" * 510 + "said ai" + "字" * 10
+    assert make_snippet(text=text, terms=["ai"]).count("<mark>") == 1
+
+
+def test_highlight_marks_a_whole_headline():
+    from search.snippets import highlight
+
+    assert (
+        highlight(text="呼和浩特 <b>绿色算力</b>", terms=["算力"])
+        == "呼和浩特 &lt;b&gt;绿色<mark>算力</mark>&lt;/b&gt;"
+    )
+    assert highlight(text="标题", terms=[]) == "标题"
