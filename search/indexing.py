@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -80,11 +80,22 @@ def remove_sections(*, section_ids: Iterable[int], using: str = "default") -> No
     get_backend(using=using).delete_identifiers(_identifier(int(pk)) for pk in section_ids)
 
 
-def rebuild(*, using: str = "default", batch_size: int = BATCH_SIZE, procs: int | None = None) -> int:
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+def rebuild(
+    *,
+    using: str = "default",
+    batch_size: int = BATCH_SIZE,
+    procs: int | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Empty the index and index every section again.  Returns the number indexed.
 
     ``procs``: analysing processes (default: the CPUs, at most 4; 1 for a tiny
-    archive, where starting workers costs more than it saves).
+    archive, where starting workers costs more than it saves).  ``progress`` is
+    called with ("index", done, total) after each batch, then ("commit", done, total)
+    and ("merge", done, total) before the steps that take a while with nothing to count.
     """
     backend = get_backend(using=using)
     index = _section_index(using)
@@ -102,7 +113,7 @@ def rebuild(*, using: str = "default", batch_size: int = BATCH_SIZE, procs: int 
             # Key-set pagination: stable and cheap however large the table gets.
             batch = list(index.index_queryset(using=using).filter(pk__gt=last_pk).order_by("pk")[:batch_size])
             if not batch:
-                return
+                break
             for section in batch:
                 try:
                     yield backend.whoosh_document(index.full_prepare(section))
@@ -110,9 +121,15 @@ def rebuild(*, using: str = "default", batch_size: int = BATCH_SIZE, procs: int 
                 except SkipDocument:
                     continue
             last_pk = batch[-1].pk
+            if progress is not None:
+                progress("index", counted, total)
+        if progress is not None:
+            progress("commit", counted, total)
 
     backend.add_all(documents(), procs=procs)
     if len(backend.fresh_index()._segments()) > 1:  # merging one segment only rewrites it
+        if progress is not None:
+            progress("merge", counted, total)
         backend.optimize()
     _write_stamp(backend)
     return counted
@@ -150,11 +167,13 @@ def index_is_current(*, using: str = "default") -> bool:
     return backend.document_count() == Section.objects.count()
 
 
-def ensure_index(*, force: bool = False, using: str = "default") -> int | None:
+def ensure_index(
+    *, force: bool = False, using: str = "default", progress: Progress | None = None
+) -> int | None:
     """Rebuild when forced, missing or stale; the number indexed, or None if it was current."""
     if not force and index_is_current(using=using):
         return None
-    return rebuild(using=using)
+    return rebuild(using=using, progress=progress)
 
 
 def indexed_count(*, using: str = "default") -> int:
