@@ -82,38 +82,60 @@ class Fts5:
         return " AND ".join(parts)
 
     def search(self, query: PeerQuery) -> tuple[int, list[int], dict[str, dict[str, int]]]:
-        conditions, args = [], []
-        if query.clauses:
-            conditions.append("d.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            args.append(self._match(query))
+        """Count, one page and facet counts, each as one SQL statement over indexed tables.
+
+        The page is FTS5's own top-k: ``ORDER BY bm25(…) LIMIT`` (only the page is
+        sorted); the matching ids go once into a keyed temp table that the count and
+        the facet counts (a join on the covering ``tags(doc, facet, value)`` index)
+        read.  Browsing with no text counts straight from the ``tags(facet, value)`` index.
+        """
+        offset = (query.page - 1) * PAGE
+        filters, filter_args = [], []
         for facet, values in query.filters.items():
             marks = ",".join("?" * len(values))
-            conditions.append(f"d.id IN (SELECT doc FROM tags WHERE facet = ? AND value IN ({marks}))")
-            args += [facet, *values]
-        where = " AND ".join(conditions) or "1"
-        matched = f"SELECT d.id FROM docs d WHERE {where}"
+            filters.append(f"IN (SELECT doc FROM tags WHERE facet = ? AND value IN ({marks}))")
+            filter_args += [facet, *values]
+        counts: dict[str, dict[str, int]] = {f: {} for f in FACETS}
+        if not query.clauses and not filters:
+            count = self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
+            page = self.db.execute(
+                "SELECT id FROM docs ORDER BY id DESC LIMIT ? OFFSET ?", (PAGE, offset)
+            ).fetchall()
+            rows = self.db.execute("SELECT facet, value, count(*) FROM tags GROUP BY facet, value")
+            for facet, value, n in rows:
+                counts[facet][value] = n
+            return count, [row[0] for row in page], counts
+        if query.clauses:
+            source, args = "SELECT rowid AS id FROM fts WHERE fts MATCH ?", [self._match(query)]
+            # "+rowid": the filter is checked per FTS5 match, not handed to FTS5 as a
+            # rowid constraint (which makes it evaluate MATCH once per filtered row).
+            where = [f"+rowid {f}" for f in filters]
+        else:
+            source, args = "SELECT id FROM docs WHERE 1", []
+            where = [f"id {f}" for f in filters]
+        matched = " AND ".join([source, *where]) if where else source
+        args += filter_args
         self.db.execute("DROP TABLE IF EXISTS temp.hits")
-        # A keyed temp table: the page and the counts both probe it by id.
         self.db.execute("CREATE TEMP TABLE hits (id INTEGER PRIMARY KEY)")
         self.db.execute(f"INSERT INTO temp.hits {matched}", args)
         count = self.db.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
-        offset = (query.page - 1) * PAGE
         if query.clauses:
+            ranked = matched.replace("SELECT rowid AS id", "SELECT rowid", 1)
             page = self.db.execute(
-                "SELECT rowid FROM fts WHERE fts MATCH ? AND rowid IN (SELECT id FROM temp.hits) "
-                "ORDER BY rank LIMIT ? OFFSET ?",
-                (self._match(query), PAGE, offset),
-            ).fetchall()
+                f"{ranked} ORDER BY bm25(fts, 2.0, 1.0) LIMIT ? OFFSET ?", [*args, PAGE, offset]
+            )
         else:
             page = self.db.execute(
                 "SELECT id FROM temp.hits ORDER BY id DESC LIMIT ? OFFSET ?", (PAGE, offset)
             )
-        counts: dict[str, dict[str, int]] = {f: {} for f in FACETS}
-        for facet, value, n in self.db.execute(
-            "SELECT facet, value, count(*) FROM tags WHERE doc IN (SELECT id FROM temp.hits) GROUP BY facet, value"
-        ):
+        page_ids = [row[0] for row in page]
+        rows = self.db.execute(
+            "SELECT t.facet, t.value, count(*) FROM temp.hits h JOIN tags t ON t.doc = h.id "
+            "GROUP BY t.facet, t.value"
+        )
+        for facet, value, n in rows:
             counts[facet][value] = n
-        return count, [row[0] for row in page], counts
+        return count, page_ids, counts
 
 
 # --------------------------------------------------------------------------- tantivy
