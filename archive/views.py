@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,7 @@ from search.indexing import indexed_count
 from search.query import SearchParams
 from search.services import search_sections
 
-from . import citations, openapi
+from . import browse, charts, citations, openapi, reading
 from .models import Article, City, Page, Section, Theme
 from .serializers import article_payload
 
@@ -23,17 +23,29 @@ API_PAGE_SIZE = 20
 def home(request: HttpRequest) -> HttpResponse:
     overview = search_sections(params=SearchParams(q="", filters={}, sort="newest", page=1, per_page=1))
     counts = {facet: {v.value: v.count for v in values} for facet, values in overview.facets.items()}
-    leagues = City.objects.filter(parent__kind=City.Kind.REGION).order_by("code")
+    city_counts = counts.get("city", {})
+    leagues = list(City.objects.filter(parent__kind=City.Kind.REGION).order_by("code"))
     beijing = City.objects.filter(kind=City.Kind.MUNICIPALITY).first()
     districts = beijing.children.filter(kind=City.Kind.DISTRICT).order_by("code") if beijing else []
+    league_rows = [(c.code, c.name, city_counts.get(c.name, 0), c.get_absolute_url()) for c in leagues]
+    partner = (
+        (beijing.name, city_counts.get(beijing.name, 0), beijing.get_absolute_url()) if beijing else None
+    )
     context = {
-        "leagues": [(c, counts.get("city", {}).get(c.name, 0)) for c in leagues],
-        "beijing": (beijing, counts.get("city", {}).get(beijing.name, 0)) if beijing else None,
-        "districts": [(c, counts.get("city", {}).get(c.name, 0)) for c in districts],
+        "leagues": [(c, city_counts.get(c.name, 0)) for c in leagues],
+        "map": charts.tile_map(league_rows, partner),
+        "beijing": (beijing, city_counts.get(beijing.name, 0)) if beijing else None,
+        "districts": [(c, city_counts.get(c.name, 0)) for c in districts],
         "themes": [(t, counts.get("theme", {}).get(t.name, 0)) for t in Theme.objects.filter(parent=None)],
-        "latest": Article.objects.latest_first().select_related("page__publication")[:10],
-        "pages": Page.objects.select_related("publication").annotate(n=Count("articles"))[:10],
+        "latest": Article.objects.latest_first().select_related("page__publication")[:8],
+        "pages": Page.objects.select_related("publication").annotate(n=Count("articles"))[:6],
+        "coverage": browse.coverage(
+            Section.objects.all(),
+            month_href=lambda y, m: reverse("archive:month", args=[y, m]),
+            year_href=lambda y: reverse("archive:dates") + f"#y{y}",
+        ),
         "total_sections": overview.count,
+        "total_articles": Article.objects.count(),
     }
     return render(request, "archive/home.html", context)
 
@@ -41,8 +53,18 @@ def home(request: HttpRequest) -> HttpResponse:
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.with_details(), pk=pk)
     url = request.build_absolute_uri(article.get_absolute_url())
-    citation = citations.gbt7714(article, url=url, accessed=timezone.localdate())
-    return render(request, "archive/article_detail.html", {"article": article, "citation": citation})
+    came_from = reading.trail(request.GET)
+    context = {
+        "article": article,
+        "sections": reading.section_views(article, came_from.terms if came_from else ()),
+        "trail": came_from,
+        "related": reading.related(article),
+        "citation": citations.gbt7714(article, url=url, accessed=timezone.localdate()),
+    }
+    response = render(request, "archive/article_detail.html", context)
+    if came_from is not None:
+        response["X-Robots-Tag"] = "noindex"  # the permalink without parameters is the one to index
+    return response
 
 
 def page_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -67,10 +89,34 @@ def _browse(request: HttpRequest, *, facet: str, value: str, subject, kind_label
     outcome = run_search(request, fixed={facet: value})
     if isinstance(outcome, HttpResponse):
         return outcome
+    counts = {v.value: v.count for v in outcome["results"].facets.get(facet, [])}
     outcome["subject"] = subject
-    outcome["children"] = subject.children.all()
+    outcome["children"] = [(child, counts.get(child.name, 0)) for child in subject.children.all()]
     outcome["kind_label"] = kind_label
+    outcome["coverage"] = browse.coverage(
+        browse.tagged_sections(subject),
+        month_href=lambda y, m: f"?year={y}",
+        year_href=lambda y: f"?year={y}",
+    )
     return render(request, "archive/browse.html", outcome)
+
+
+def dates(request: HttpRequest) -> HttpResponse:
+    years, undated = browse.date_tree()
+    return render(request, "archive/dates.html", {"years": years, "undated": undated})
+
+
+def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    if not (1 <= month <= 12 and 1 <= year <= 9999):
+        raise Http404("没有这个月份")
+    articles = browse.articles_in_month(year, month)
+    context = {"year": year, "month": month, "articles": articles, "undated": False}
+    return render(request, "archive/month.html", context)
+
+
+def undated(request: HttpRequest) -> HttpResponse:
+    context = {"articles": browse.undated_articles(), "undated": True}
+    return render(request, "archive/month.html", context)
 
 
 def cite(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:

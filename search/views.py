@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from archive.models import Section
 
-from .facets import FACETS
+from . import links
+from .facets import FACETS_BY_PARAM
 from .query import BadQuery, describe, parse_params
 from .services import search_sections
 
@@ -32,26 +34,40 @@ def run_search(request: HttpRequest, *, fixed: dict[str, str] | None = None) -> 
         .prefetch_related("city_tags__city", "theme_tags__theme")
     )
     by_id = {s.pk: s for s in related}
-    cards = [(hit, by_id[hit.section_id]) for hit in results.hits if hit.section_id in by_id]
+    origin = urlencode(links.search_pairs(params))
+    first = (results.page - 1) * params.per_page + 1
+    cards = [
+        (hit, by_id[hit.section_id], _result_url(by_id[hit.section_id], origin=origin, rank=first + i))
+        for i, hit in enumerate(results.hits)
+        if hit.section_id in by_id
+    ]
+    builder = links.Links(_pairs(request), fixed=fixed)
     return {
         "params": params,
         "results": results,
         "cards": cards,
+        "first_shown": first,
+        "last_shown": first + len(cards) - 1,
         "summary": describe(params=params),
-        "facets": [(facet, results.facets.get(facet.param, [])) for facet in FACETS],
-        "query_items": _query_items(request, fixed=fixed or {}),
+        "facets": links.facet_groups(builder, results.facets),
+        "chips": links.chips(builder, params),
+        "clear_url": builder.clear_filters(),
+        "sort_links": links.sort_links(builder, params.sort),
+        "pages": links.page_links(builder, page=results.page, num_pages=results.num_pages),
+        "prev_url": builder.page(results.page - 1) if results.page > 1 else "",
+        "next_url": builder.page(results.page + 1) if results.page < results.num_pages else "",
+        "hidden_filters": [p for p in builder.pairs if p[0] in FACETS_BY_PARAM],
     }
 
 
-def _query_items(request: HttpRequest, *, fixed: dict[str, str]) -> list[tuple[str, str]]:
-    # every parameter except the page number, for links that must keep all filters
-    return [
-        (key, value)
-        for key in request.GET
-        if key != "page"
-        for value in request.GET.getlist(key)
-        if not (key in fixed and value == fixed[key])
-    ]
+def _pairs(request: HttpRequest) -> list[tuple[str, str]]:
+    return [(key, value) for key in request.GET for value in request.GET.getlist(key)]
+
+
+def _result_url(section: Section, *, origin: str, rank: int) -> str:
+    """The section in its article, remembering the search it was found by (highlights, prev/next)."""
+    query = urlencode({"from": origin, "n": rank})
+    return f"{section.article.get_absolute_url()}?{query}#{section.anchor}"
 
 
 def search_page(request: HttpRequest) -> HttpResponse:

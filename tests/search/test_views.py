@@ -149,3 +149,87 @@ def test_export_json_is_a_complete_json_array(client):
 def test_export_of_a_bad_request_is_a_400_with_a_message(client):
     response = client.get("/api/search/export.csv", {"page": "x" * 5})
     assert response.status_code == 400 and response.json()["error"]
+
+
+def _links(html: str) -> dict[str, str]:
+    """Anchor text (tags stripped, whitespace collapsed) → href, for the links of a page."""
+    import re
+    from html import unescape
+
+    found = {}
+    for href, inner in re.findall(r'<a [^>]*?href="([^"]*)"[^>]*>(.*?)</a>', html, flags=re.S):
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", inner)).split())
+        found.setdefault(text, unescape(href))
+    return found
+
+
+def _params(href: str) -> list[tuple[str, str]]:
+    from urllib.parse import parse_qsl, urlsplit
+
+    return parse_qsl(urlsplit(href).query, keep_blank_values=True)
+
+
+def test_every_results_link_keeps_the_other_parameters(client):
+    html = client.get(
+        "/search/", {"q": "京蒙", "city": "呼和浩特市", "theme": "科技创新", "sort": "oldest"}
+    ).content.decode()
+    links = _links(html)
+    chip = next(href for text, href in links.items() if text.startswith("科技创新") and "×" in text)
+    assert sorted(_params(chip)) == sorted([("q", "京蒙"), ("city", "呼和浩特市"), ("sort", "oldest")])
+    assert sorted(_params(links["清除全部筛选"])) == [("q", "京蒙"), ("sort", "oldest")]
+    newest = _params(links["最新在前"])
+    assert (
+        ("sort", "newest") in newest and ("city", "呼和浩特市") in newest and ("theme", "科技创新") in newest
+    )
+
+
+def test_pagination_links_carry_every_filter_and_the_page(client):
+    html = client.get("/search/", {"q": "", "publication": "内蒙古日报", "sort": "oldest"}).content.decode()
+    total = client.get("/api/search", {"publication": "内蒙古日报"}).json()["num_pages"]
+    if total < 2:
+        html = client.get("/search/", {"sort": "oldest"}).content.decode()
+    nxt = _links(html)["下一页"]
+    assert ("page", "2") in _params(nxt) and ("sort", "oldest") in _params(nxt)
+    second = client.get("/search/" + nxt).content.decode()
+    assert 'aria-current="page">2<' in second
+    assert "上一页" in _links(second)
+
+
+def test_a_facet_link_adds_its_value_and_a_selected_value_links_to_its_removal(client):
+    html = client.get("/search/", {"q": "京蒙", "city": "包头市"}).content.decode()
+    facets = client.get("/api/search", {"q": "京蒙", "city": "包头市"}).json()["facets"]["city"]
+    other = next(v for v in facets if not v["selected"])
+    links = _links(html)
+    add = next(href for text, href in links.items() if text == f"{other['label']} {other['count']}")
+    assert ("city", "包头市") in _params(add) and ("city", other["value"]) in _params(add)
+    selected = next(href for text, href in links.items() if text.startswith("已选，点击取消： 包头市"))
+    assert ("city", "包头市") not in _params(selected) and ("q", "京蒙") in _params(selected)
+
+
+def test_result_links_open_the_section_with_the_search_and_rank(client):
+    data = client.get("/api/search", {"q": "和林格尔", "sort": "newest"}).json()
+    html = client.get("/search/", {"q": "和林格尔", "sort": "newest"}).content.decode()
+    first = data["results"][0]
+    href = next(h for h in _links(html).values() if h.endswith(f"#s{first['section_id']}"))
+    assert href.startswith(f"/articles/{first['article_id']}/?")
+    params = dict(_params(href.split("#")[0]))
+    assert params["n"] == "1" and dict(_params("?" + params["from"])) == {"q": "和林格尔", "sort": "newest"}
+
+
+def test_zero_results_offer_the_count_without_filters_and_a_way_back(client):
+    html = client.get("/search/", {"q": "京蒙", "city": "阿拉善盟", "year": "1999"}).content.decode()
+    assert "没有找到符合条件的报道" in html
+    without = client.get("/api/search", {"q": "京蒙"}).json()["count"]
+    assert f"可找到 {without} 条" in html
+    assert _params(_links(html)["清除全部筛选"]) == [("q", "京蒙")]
+
+
+def test_a_misspelt_word_gets_nearby_indexed_words(client):
+    html = client.get("/search/", {"q": "和林格"}).content.decode()
+    if "没有找到" in html:  # the bigram field usually finds part of a word; then there is nothing to suggest
+        assert "相近的词" in html
+
+
+def test_result_pages_stay_under_100_kb(client):
+    assert len(client.get("/search/", {"q": ""}).content) < 100_000
+    assert len(client.get("/search/", {"q": "京蒙"}).content) < 100_000
