@@ -50,23 +50,27 @@ def server_url(django_db_setup, django_db_blocker) -> Iterator[str]:
     session's archive and each test's (rolled back) transaction."""
     if MISSING:
         pytest.skip(MISSING)
+    from django.db import connections
     from pytest_django.live_server_helper import LiveServer
 
+    # The server's request threads must not keep database sessions open between requests, or
+    # PostgreSQL refuses to drop the test database at the end of the run.
+    settings_dict = connections.settings["default"]
+    kept_age = settings_dict.get("CONN_MAX_AGE", 0)
+    settings_dict["CONN_MAX_AGE"] = 0
     with django_db_blocker.unblock():
         server = LiveServer("127.0.0.1")
     server._live_server_modified_settings.enable()
     yield server.url
     server._live_server_modified_settings.disable()
     server.stop()
+    settings_dict["CONN_MAX_AGE"] = kept_age
 
 
 @pytest.fixture(scope="session")
 def browser(server_url):
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in this thread; Django's guard against ORM calls from
-    # async code would refuse the test's own (synchronous) database work.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
@@ -74,9 +78,14 @@ def browser(server_url):
 
 
 @pytest.fixture
-def open_page(browser, server_url, db):
-    """open_page(path, viewport=..., **context options) → a Playwright page at that path."""
+def open_page(browser, server_url, django_db_blocker):
+    """open_page(path, viewport=..., **context options) → a Playwright page at that path.
+
+    The tests only read: the server thread may use the database (the session's committed archive),
+    the test itself makes no queries (the connections Playwright's code would open could not be
+    closed by the test database teardown)."""
     contexts = []
+    django_db_blocker.unblock()
 
     def open_(path: str, *, viewport: dict | None = None, **options):
         context = browser.new_context(viewport=viewport or DESKTOP, locale="zh-CN", **options)
@@ -89,6 +98,7 @@ def open_page(browser, server_url, db):
     yield open_
     for context in contexts:
         context.close()
+    django_db_blocker.restore()
 
 
 @pytest.fixture
