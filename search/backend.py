@@ -79,7 +79,9 @@ def _whoosh_field(field: Any, *, document: bool) -> FieldType:
     if kind == "integer":
         return NUMERIC(numtype=int, bits=64, stored=field.stored, sortable=True, field_boost=boost)
     if kind == "float":
-        return NUMERIC(numtype=float, stored=field.stored, sortable=True, field_boost=boost)
+        # Not sortable: Whoosh 2.7 cannot write a float column (struct.error on its
+        # default value) -- found by haystack's own suite (tests/search/test_haystack_suite.py).
+        return NUMERIC(numtype=float, stored=field.stored, field_boost=boost)
     if kind == "boolean":
         return BOOLEAN(stored=field.stored)
     if kind == "ngram":
@@ -91,7 +93,8 @@ def _whoosh_field(field: Any, *, document: bool) -> FieldType:
     # multitoken_query="phrase": when haystack's own query parser meets a run of
     # Chinese that analyses into several words, it must keep them adjacent.
     return TEXT(
-        analyzer=JiebaAnalyzer(),
+        # a field may bring its own analyzer (haystack's ``analyzer=`` option)
+        analyzer=getattr(field, "analyzer", None) or JiebaAnalyzer(),
         phrase=True,
         stored=True,
         field_boost=boost,
