@@ -3,7 +3,9 @@
     SECTIONS=100000 make bench      # default 10000
 
 Runs in one process on a throwaway in-memory database and index directory
-(config.settings.test), prints a table and writes var/bench/latest.json.
+(config.settings.test), prints a table and writes var/bench/latest.json
+(BENCH_OUT=dir elsewhere).  BENCH_REPEAT=n timings per query (default 20),
+BENCH_PEERS=sqlite_fts5,tantivy,orm_icontains (default all).
 """
 
 from __future__ import annotations
@@ -182,6 +184,9 @@ def main() -> int:
         "tantivy": (Tantivy, REPEAT),
         "orm_icontains": (OrmIcontains, ORM_REPEAT),
     }
+    wanted = os.environ.get("BENCH_PEERS")  # e.g. "sqlite_fts5,tantivy"; default all
+    if wanted is not None:
+        peers = {name: peer for name, peer in peers.items() if name in wanted.split(",")}
     for peer_name, (factory, repeat) in peers.items():
         began = time.perf_counter()
         engine = factory(docs) if factory is not OrmIcontains else factory()
