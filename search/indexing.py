@@ -127,7 +127,9 @@ def rebuild(
             progress("commit", counted, total)
 
     backend.add_all(documents(), procs=procs)
-    if len(backend.fresh_index()._segments()) > 1:  # merging one segment only rewrites it
+    # One segment per analysing process is left as it is (a search reads several
+    # segments as one); merging them would rewrite every posting in one process.
+    if len(backend.fresh_index()._segments()) > max(1, procs):
         if progress is not None:
             progress("merge", counted, total)
         backend.optimize()

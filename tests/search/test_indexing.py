@@ -110,3 +110,15 @@ def test_affected_sections_include_those_tagged_with_descendants(clean_index, ma
     outer = make_section("b", cities=("包头市",))
     assert set(affected_section_ids(city_ids=[places["呼和浩特市"].pk])) >= {inner.pk}
     assert outer.pk not in affected_section_ids(city_ids=[places["呼和浩特市"].pk])
+
+
+def test_a_rebuild_with_two_processes_finds_what_one_process_finds(clean_index, make_section):
+    texts = ["风电项目落地包头", "绿色算力基地", "鄂尔多斯市风电并网", "草原旅游季", "稀土新材料风电"] * 4
+    sections = [make_section(text, cities=("包头市",) if i % 2 else ()) for i, text in enumerate(texts)]
+    queries = [("风电", {}), ("尔多斯", {}), ("", {"city": ["包头市"]}), ('"风电并网"', {})]
+    assert rebuild(procs=1) == len(sections)
+    expected = {q: found_ids(q, **f) for q, f in queries}
+    assert rebuild(procs=2) == len(sections)
+    assert len(get_backend().fresh_index()._segments()) <= 2  # one per process, not merged
+    assert {q: found_ids(q, **f) for q, f in queries} == expected
+    assert all(expected.values())
