@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from search.indexing import indexed_count
+from search.middleware import MESSAGE, is_index_failure, unless_unavailable
 from search.query import SearchParams
 from search.services import search_sections
 
@@ -53,12 +54,12 @@ def home(request: HttpRequest) -> HttpResponse:
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.with_details(), pk=pk)
     url = request.build_absolute_uri(article.get_absolute_url())
-    came_from = reading.trail(request.GET)
+    came_from = unless_unavailable(None, reading.trail, request.GET)
     context = {
         "article": article,
         "sections": reading.section_views(article, came_from.terms if came_from else ()),
         "trail": came_from,
-        "related": reading.related(article),
+        "related": unless_unavailable([], reading.related, article),
         "citation": citations.gbt7714(article, url=url, accessed=timezone.localdate()),
     }
     response = render(request, "archive/article_detail.html", context)
@@ -170,14 +171,16 @@ def opensearch_xml(request: HttpRequest) -> HttpResponse:
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(
-        {
-            "status": "ok",
-            "articles": Article.objects.count(),
-            "sections": Section.objects.count(),
-            "indexed": indexed_count(),
-        }
-    )
+    payload = {"status": "ok", "articles": Article.objects.count(), "sections": Section.objects.count()}
+    try:
+        payload["indexed"] = indexed_count()
+    except Exception as exc:
+        if not is_index_failure(exc):
+            raise
+        # the site still serves articles, but search does not: say so to the load balancer
+        payload.update(status="degraded", indexed=None, error=MESSAGE)
+        return JsonResponse(payload, status=503, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(payload)
 
 
 def api_articles(request: HttpRequest) -> JsonResponse:

@@ -95,6 +95,8 @@ def export(request: HttpRequest, fmt: str) -> StreamingHttpResponse | JsonRespon
         params = parse_params(data=request.GET)
     except BadQuery as exc:
         return JsonResponse({"error": str(exc)}, status=400, json_dumps_params={"ensure_ascii": False})
+    # a first, tiny search before the response starts: an unavailable index is then a clear 503
+    search_sections(params=replace(params, page=1, per_page=1))
     records = rows(params=params, base_url=f"{request.scheme}://{request.get_host()}")
     if fmt == "csv":
         response = StreamingHttpResponse(_csv_lines(records), content_type="text/csv; charset=utf-8")
