@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from config.json import json_response
 from search.indexing import indexed_count
 from search.middleware import MESSAGE, is_index_failure, unless_unavailable
 from search.query import SearchParams
@@ -138,7 +139,7 @@ def cite(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 def api_schema(request: HttpRequest) -> JsonResponse:
     server = f"{request.scheme}://{request.get_host()}"
-    return JsonResponse(openapi.schema(server=server), json_dumps_params={"ensure_ascii": False})
+    return json_response(openapi.schema(server=server))
 
 
 def api_docs(request: HttpRequest) -> HttpResponse:
@@ -179,8 +180,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
             raise
         # the site still serves articles, but search does not: say so to the load balancer
         payload.update(status="degraded", indexed=None, error=MESSAGE)
-        return JsonResponse(payload, status=503, json_dumps_params={"ensure_ascii": False})
-    return JsonResponse(payload)
+        return json_response(payload, status=503)
+    return json_response(payload)
 
 
 def api_articles(request: HttpRequest) -> JsonResponse:
@@ -188,22 +189,21 @@ def api_articles(request: HttpRequest) -> JsonResponse:
     try:
         page = paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage):
-        return JsonResponse({"error": f"页码无效：应为 1 到 {paginator.num_pages} 之间的整数"}, status=400)
+        return json_response({"error": f"页码无效：应为 1 到 {paginator.num_pages} 之间的整数"}, status=400)
     next_url = None
     if page.has_next():
         next_url = request.build_absolute_uri(f"{request.path}?page={page.next_page_number()}")
-    return JsonResponse(
+    return json_response(
         {
             "count": paginator.count,
             "next": next_url,
             "results": [article_payload(a, request=request) for a in page.object_list],
         },
-        json_dumps_params={"ensure_ascii": False},
     )
 
 
 def api_article(request: HttpRequest, pk: int) -> JsonResponse:
     article = Article.objects.with_details().filter(pk=pk).first()
     if article is None:
-        return JsonResponse({"error": "没有这篇文章"}, status=404, json_dumps_params={"ensure_ascii": False})
-    return JsonResponse(article_payload(article, request=request), json_dumps_params={"ensure_ascii": False})
+        return json_response({"error": "没有这篇文章"}, status=404)
+    return json_response(article_payload(article, request=request))

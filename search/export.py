@@ -11,6 +11,7 @@ from dataclasses import replace
 from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
 
 from archive.models import Section
+from config.json import SafeJSONEncoder, json_response
 
 from .query import BadQuery, SearchParams, parse_params
 from .services import search_sections
@@ -76,17 +77,26 @@ def _csv_lines(records: Iterator[dict]) -> Iterator[str]:
     writer.writeheader()
     for record in records:
         flat = {**record, "cities": "；".join(record["cities"]), "themes": "；".join(record["themes"])}
-        writer.writerow({k: "" if v is None else v for k, v in flat.items()})
+        writer.writerow({k: _cell(v) for k, v in flat.items()})
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate(0)
     yield buffer.getvalue()
 
 
+def _cell(value) -> str | int:
+    """A spreadsheet must not read archive text as a formula (=, +, -, @ at the start of a cell)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
+    return value
+
+
 def _json_chunks(records: Iterator[dict]) -> Iterator[str]:
     yield "["
     for i, record in enumerate(records):
-        yield ("," if i else "") + "\n" + json.dumps(record, ensure_ascii=False)
+        yield ("," if i else "") + "\n" + json.dumps(record, ensure_ascii=False, cls=SafeJSONEncoder)
     yield "\n]\n"
 
 
@@ -94,7 +104,7 @@ def export(request: HttpRequest, fmt: str) -> StreamingHttpResponse | JsonRespon
     try:
         params = parse_params(data=request.GET)
     except BadQuery as exc:
-        return JsonResponse({"error": str(exc)}, status=400, json_dumps_params={"ensure_ascii": False})
+        return json_response({"error": str(exc)}, status=400)
     # a first, tiny search before the response starts: an unavailable index is then a clear 503
     search_sections(params=replace(params, page=1, per_page=1))
     records = rows(params=params, base_url=f"{request.scheme}://{request.get_host()}")

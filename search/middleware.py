@@ -10,9 +10,11 @@ import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from whoosh.index import IndexError as WhooshIndexError
+
+from config.json import json_response
 
 log = logging.getLogger(__name__)
 MESSAGE = "检索索引暂时不可用，请稍后再试。管理员可运行 manage.py ensure_index --force 重建索引。"
@@ -31,7 +33,7 @@ def is_index_failure(exc: BaseException) -> bool:
 def unavailable_response(request: HttpRequest) -> HttpResponse:
     wants_json = request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", "")
     if wants_json:
-        response = JsonResponse({"error": MESSAGE}, status=503, json_dumps_params={"ensure_ascii": False})
+        response = json_response({"error": MESSAGE}, status=503)
     else:
         response = render(request, "search/unavailable.html", {"message": MESSAGE}, status=503)
     response["Retry-After"] = RETRY_AFTER

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from archive.models import Section
+from config.json import json_response
 
 from . import links
 from .facets import FACETS_BY_PARAM
@@ -84,7 +85,7 @@ def api_search(request: HttpRequest) -> JsonResponse:
     try:
         params = parse_params(data=request.GET)
     except BadQuery as exc:
-        return JsonResponse({"error": str(exc)}, status=400, json_dumps_params={"ensure_ascii": False})
+        return json_response({"error": str(exc)}, status=400)
     results = search_sections(params=params)
     sections = (
         Section.objects.filter(pk__in=[hit.section_id for hit in results.hits])
@@ -111,7 +112,7 @@ def api_search(request: HttpRequest) -> JsonResponse:
         "count_without_filters": results.count_without_filters,
         "suggestions": results.suggestions,
     }
-    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    response = json_response(payload)
     response["X-Robots-Tag"] = "noindex"
     return response
 

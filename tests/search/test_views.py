@@ -233,3 +233,10 @@ def test_a_misspelt_word_gets_nearby_indexed_words(client):
 def test_result_pages_stay_under_100_kb(client):
     assert len(client.get("/search/", {"q": ""}).content) < 100_000
     assert len(client.get("/search/", {"q": "京蒙"}).content) < 100_000
+
+
+def test_export_csv_cells_never_start_a_formula():
+    from search.export import _cell
+
+    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and _cell("-1+2") == "'-1+2" and _cell("京蒙") == "京蒙"
+    assert _cell(12) == 12 and _cell(None) == ""
