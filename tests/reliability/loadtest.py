@@ -132,12 +132,13 @@ def run(*, clients: int, seconds: float) -> dict:
         _manage(env, "load_archive")
         _manage(env, "ensure_index")
         _manage(env, "collectstatic", "--noinput", "-v0")
+        server_log = open(data_dir / "gunicorn.log", "w")  # noqa: SIM115 -- open while the server runs
         server = subprocess.Popen(
-            [PY, "-m", "gunicorn", "--config", "gunicorn.conf.py"],
+            [PY, "-m", "gunicorn", "--config", "gunicorn.conf.py", "--access-logfile", "/dev/null"],
             cwd=ROOT,
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=server_log,
+            stderr=server_log,
         )
         worker = subprocess.Popen(
             [PY, "manage.py", "index_worker"],
@@ -175,6 +176,9 @@ def run(*, clients: int, seconds: float) -> dict:
             for process in (server, worker):
                 process.terminate()
                 process.wait(timeout=30)
+            server_log.close()
+            log_text = (data_dir / "gunicorn.log").read_text(errors="replace")
+            tracebacks = ["Traceback" + chunk[-1500:] for chunk in log_text.split("Traceback")[1:4]]
     ordered = sorted(latencies)
 
     def pct(p: float) -> float:
@@ -189,6 +193,7 @@ def run(*, clients: int, seconds: float) -> dict:
         "p95_ms": pct(0.95),
         "p99_ms": pct(0.99),
         "mean_ms": round(statistics.fmean(latencies), 1) if latencies else 0.0,
+        "server_tracebacks": tracebacks,
         "errors": len(errors),
         "error_examples": errors[:5],
         "edits": edits,
