@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 from haystack.constants import DJANGO_ID
 from whoosh import query as wq
+from whoosh.index import IndexError as WhooshIndexError
 
 from . import engine
 from .analysis import bigrams, normalise, words
@@ -74,7 +76,28 @@ def _ordered(view: engine.View, found: engine.Matches, *, sort: str, limit: int)
     )
 
 
+TRANSIENT_RETRIES = 2  # a commit in another process can replace files while a search opens them
+
+
 def search_sections(*, params: SearchParams, using: str = "default") -> SearchResults:
+    """One page of matching sections plus facet counts (see _search_sections).
+
+    A writer committing in another process deletes the previous generation's files; a search that
+    opened the table of contents just before may then miss a segment file. That is retried with a
+    fresh view; an index that is really gone still fails, and the caller answers 503.
+    """
+    for attempt in range(TRANSIENT_RETRIES + 1):
+        try:
+            return _search_sections(params=params, using=using)
+        except (FileNotFoundError, WhooshIndexError):
+            if attempt == TRANSIENT_RETRIES:
+                raise
+            engine.forget_views()
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _search_sections(*, params: SearchParams, using: str = "default") -> SearchResults:
     """One page of matching sections plus facet counts.
 
     Sorting: "relevance" (BM25F; newest first when there is no text to rank by),
