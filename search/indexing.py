@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -30,6 +31,7 @@ from haystack.utils import get_model_ct
 
 from archive.models import City, Section, SectionCity, SectionTheme, Theme
 
+from . import engine
 from .analysis import dictionary_fingerprint
 from .backend import ChineseWhooshBackend, get_backend
 from .search_indexes import SectionIndex
@@ -38,6 +40,7 @@ BATCH_SIZE = 500
 # Bump when a change to analysis or schema code changes the terms written to the
 # index; ``ensure_index`` then rebuilds.  (Dictionary changes are detected by hash.)
 ANALYSIS_VERSION = 3
+REBUILD_LOCK_TIMEOUT = 600.0  # seconds a rebuild waits for a drain in another process to finish
 STAMP_FILE = "archive-search-stamp.json"
 
 
@@ -98,6 +101,48 @@ def rebuild(
     and ("merge", done, total) before the steps that take a while with nothing to count.
     """
     backend = get_backend(using=using)
+    if not backend.use_file_storage:
+        return _rebuild_into(backend, using=using, batch_size=batch_size, procs=procs, progress=progress)
+    live = Path(backend.path)
+    staging = live.with_name(live.name + ".rebuilding")
+    # Build beside the live index and swap directories at the end: searches keep the previous
+    # index meanwhile, and a rebuild killed half-way leaves the live index untouched.
+    from archive.queue import writer_lock  # the one writer: queued edits wait and land in the new index
+
+    with writer_lock(timeout=REBUILD_LOCK_TIMEOUT):
+        shutil.rmtree(staging, ignore_errors=True)
+        _point(backend, staging)
+        try:
+            counted = _rebuild_into(
+                backend, using=using, batch_size=batch_size, procs=procs, progress=progress
+            )
+        finally:
+            _point(backend, live)
+        retired = live.with_name(live.name + ".previous")
+        shutil.rmtree(retired, ignore_errors=True)
+        if live.exists():
+            live.rename(retired)
+        staging.rename(live)  # between the two renames a search retries (search_sections)
+        shutil.rmtree(retired, ignore_errors=True)
+        backend.ensure_setup()  # open the new live index now, so a later loss of it is noticed
+    engine.forget_views()
+    return counted
+
+
+def _point(backend: ChineseWhooshBackend, path: Path) -> None:
+    """Aim the backend at another index directory (set up afresh on next use)."""
+    backend.path = str(path)
+    backend.setup_complete = False
+
+
+def _rebuild_into(
+    backend: ChineseWhooshBackend,
+    *,
+    using: str,
+    batch_size: int,
+    procs: int | None,
+    progress: Progress | None,
+) -> int:
     index = _section_index(using)
     backend.clear()
     backend.ensure_setup()

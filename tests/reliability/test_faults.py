@@ -84,3 +84,30 @@ def test_ingest_killed_half_way_leaves_no_half_written_page_and_a_rerun_complete
     rerun = _manage(env, "ingest", *files)
     assert rerun.returncode == 0, rerun.stderr
     assert _consistency(db) == (40, 0)
+
+
+def test_rebuild_killed_half_way_leaves_the_previous_index_serving_and_a_rerun_completes(site):
+    tmp_path, env = site
+    assert _manage(env, "ingest", *_pages(tmp_path, 40)).returncode == 0
+    assert _manage(env, "ensure_index", "--force").returncode == 0
+    live, staging = tmp_path / "whoosh_index", tmp_path / "whoosh_index.rebuilding"
+    before = _manage(env, "check_index")
+    assert before.returncode == 0
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "ensure_index", "--force"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not staging.exists() and process.poll() is None:
+        time.sleep(0.005)
+    assert staging.exists(), "the rebuild ended before it could be interrupted"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+    # the live index is the previous one, whole: every section is found and nothing is stale
+    assert live.exists() and _manage(env, "check_index").returncode == 0
+    assert _manage(env, "ensure_index", "--force").returncode == 0
+    assert not staging.exists() and _manage(env, "check_index").returncode == 0
