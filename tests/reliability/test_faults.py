@@ -111,3 +111,25 @@ def test_rebuild_killed_half_way_leaves_the_previous_index_serving_and_a_rerun_c
     assert live.exists() and _manage(env, "check_index").returncode == 0
     assert _manage(env, "ensure_index", "--force").returncode == 0
     assert not staging.exists() and _manage(env, "check_index").returncode == 0
+
+
+FULL_DISK = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG instead
+resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+from django.core.management import execute_from_command_line
+execute_from_command_line(["manage.py", "ensure_index", "--force"])
+"""
+
+
+def test_a_full_disk_while_indexing_is_a_clear_error_and_corrupts_nothing(site):
+    tmp_path, env = site
+    assert _manage(env, "ingest", *_pages(tmp_path, 40)).returncode == 0
+    assert _manage(env, "ensure_index", "--force").returncode == 0
+    failed = subprocess.run(
+        [sys.executable, "-c", FULL_DISK], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert failed.returncode != 0
+    assert "重建检索索引失败" in failed.stderr and "原有索引未改动" in failed.stderr
+    assert _manage(env, "check_index").returncode == 0  # the previous index is whole
+    assert _manage(env, "ensure_index", "--force").returncode == 0

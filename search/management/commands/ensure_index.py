@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from search.indexing import ensure_index, indexed_count
 
@@ -68,8 +68,16 @@ class Command(BaseCommand):
         interactive = self.stdout.isatty()
         reporter = ProgressReporter(self.stdout, verbosity=verbosity, interactive=interactive)
         started = time.monotonic()
-        rebuilt = ensure_index(force=opts["force"], progress=reporter)
-        reporter.finish()
+        try:
+            rebuilt = ensure_index(force=opts["force"], progress=reporter)
+        except OSError as exc:
+            # a full disk or a file-size limit: the rebuild was written beside the live index,
+            # which stays as it was
+            raise CommandError(
+                f"重建检索索引失败：{exc.strerror or exc}（磁盘已满或文件大小受限？）；原有索引未改动"
+            ) from exc
+        finally:
+            reporter.finish()
         if verbosity < 1:
             return
         if rebuilt is None:
