@@ -1,14 +1,29 @@
-from django.urls import path, re_path
+from django.urls import path, re_path, register_converter
 
 from . import feeds, views
+
+
+class NameConverter:
+    """A place or theme name: any text but a slash or a NUL (which no database column can hold)."""
+
+    regex = "[^/\x00]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(NameConverter, "name")
 
 app_name = "archive"
 urlpatterns = [
     path("", views.home, name="home"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("pages/<int:pk>/", views.page_detail, name="page"),
-    path("cities/<str:name>/", views.city_detail, name="city"),
-    path("themes/<str:name>/", views.theme_detail, name="theme"),
+    path("cities/<name:name>/", views.city_detail, name="city"),
+    path("themes/<name:name>/", views.theme_detail, name="theme"),
     path("dates/", views.dates, name="dates"),
     path("dates/undated/", views.undated, name="undated"),
     path("dates/<int:year>/<int:month>/", views.month, name="month"),
@@ -17,8 +32,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("opensearch.xml", views.opensearch_xml, name="opensearch"),
     path("feeds/latest/", feeds.LatestArticles(), name="feed-latest"),
-    path("feeds/cities/<str:name>/", feeds.CityArticles(), name="feed-city"),
-    path("feeds/themes/<str:name>/", feeds.ThemeArticles(), name="feed-theme"),
+    path("feeds/cities/<name:name>/", feeds.CityArticles(), name="feed-city"),
+    path("feeds/themes/<name:name>/", feeds.ThemeArticles(), name="feed-theme"),
     path("feeds/search/", feeds.SearchArticles(), name="feed-search"),
     path("api/", views.api_docs, name="api-docs"),
     path("api/openapi.json", views.api_schema, name="api-schema"),

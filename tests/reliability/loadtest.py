@@ -57,8 +57,8 @@ def _free_port() -> int:
 
 
 def _env(data_dir: Path, port: int) -> dict:
-    return {
-        **os.environ,
+    # its own SQLite database in the temporary DATA_DIR, whatever database the caller uses
+    return {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {
         "DATA_DIR": str(data_dir),
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
         "HTTPS": "0",
