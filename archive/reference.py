@@ -63,6 +63,7 @@ def gazetteer_from_db() -> Gazetteer:
                 parent=c.parent.name if c.parent else None,
                 taggable=c.kind not in ROOT_KINDS,
                 partner=c.kind == City.Kind.MUNICIPALITY,
+                site=c.kind == City.Kind.PLACE,
             ),
             c.aliases or [],
         )

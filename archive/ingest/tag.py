@@ -7,6 +7,7 @@ the admin as Theme.keywords), so tagging improves without a code change.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -31,6 +32,7 @@ class Place:
     parent: str | None
     taggable: bool  # the region itself is never a tag: it would be on everything
     partner: bool = False  # the partner municipality: counted by its own mentions, not their share
+    site: bool = False  # a named place (park, port, new area) rather than an administrative unit
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,15 @@ class Gazetteer:
     def resolve(self, term: str) -> str | None:
         return self.lookup.get(term)
 
+    def partner_side(self, name: str) -> bool:
+        """The partner municipality or a place inside it."""
+        node = self.places.get(name)
+        while node is not None:
+            if node.partner:
+                return True
+            node = self.places.get(node.parent) if node.parent else None
+        return False
+
 
 _LABEL = re.compile(r"^(?:【([^】]{2,8})】|[■◆●□]\s*(\S{2,8}?)[\s：:])")
 _DATELINE_PREFIX = re.compile(r"^[^，。]{0,30}?(?:电|讯)\s*(?:[（(][^）)]{0,40}[）)])?")
@@ -98,30 +109,47 @@ def _without_dateline(text: str) -> str:
 
 
 def _lead(text: str) -> str:
-    """The first sentence, without the dateline."""
-    body = _without_dateline(text)
+    """The first sentence, without the dateline; never past the first paragraph (a list's lead is
+    its first item)."""
+    body = _without_dateline(text).lstrip().split("\n", 1)[0]
     end = re.search("[。！？]", body)
     return body[: end.end()] if end else body[:LEAD_CHARS]
 
 
 def score_cities(
-    *, section: ProposedSection, gazetteer: Gazetteer, package_city: str | None
+    *,
+    section: ProposedSection,
+    gazetteer: Gazetteer,
+    package_city: str | None,
+    brief: bool | None = None,
 ) -> dict[str, float]:
-    """Salience: named in the heading, in the lead, or taking a large share of the place mentions."""
+    """Salience: named in the heading, in the lead, or taking a large share of the place mentions.
+
+    brief: whether the whole article is a brief (None: judge by this section's own length).
+    """
     heading = f"{section.heading} {section.subheading}"
     body = _without_dateline(section.text)
     counts = gazetteer.mentions(body)
     counts = Counter({n: c for n, c in counts.items() if gazetteer.places[n].taggable})
+    located = _located_by_label(body, counts, gazetteer)
+    # Beijing's side is in nearly every story here: its mentions do not dilute the share of the
+    # Inner Mongolian places (and are scored by their own count below)
+    local_total = sum(c for n, c in counts.items() if not gazetteer.partner_side(n))
     total = sum(counts.values())
     scores: dict[str, float] = {}
     for name, count in counts.items():
+        partner = gazetteer.partner_side(name)
+        share = count / (total if partner else local_total)
         # a place that takes most of the mentions is what the text is about; one of many is not
-        scores[name] = 4.0 * (count / total) * min(1.0, count / 2)
-        if gazetteer.places[name].partner:
-            # Beijing is the other side of every story here: it is an actor when named repeatedly,
-            # however many Inner Mongolian places the text also names
+        scores[name] = 4.0 * share * min(1.0, count / 2)
+        if partner:
+            # Beijing (or a district of it) is an actor when named repeatedly, however many
+            # Inner Mongolian places the text also names
             scores[name] = max(scores[name], 0.7 * min(count, 4))
-    brief = len(body) < SHORT_TEXT
+    for name in _recurring(body, counts, gazetteer):
+        scores[name] += CITY_THRESHOLD  # comes back through the story: a subject, not a passing mention
+    if brief is None:
+        brief = len(body) < SHORT_TEXT
     for name in gazetteer.mentions(_lead(section.text)):
         scores[name] = scores.get(name, 0.0) + 1.5
     if brief:
@@ -129,19 +157,57 @@ def score_cities(
             scores[name] += 1.0  # in a brief, every place it names is part of the story
     for name in gazetteer.mentions(heading):
         scores[name] = scores.get(name, 0.0) + 3.0
-    label = _LABEL.match(simplified(body))
-    if label:
-        for name in gazetteer.mentions(label.group(1) or label.group(2)):
-            scores[name] = scores.get(name, 0.0) + 2.0  # a brief's leading place label locates it
+    for name in located:
+        scores[name] = scores.get(name, 0.0) + 2.0  # located by the brief's leading place label
     if package_city:
         deictic = sum(body.count(word) for word in DEICTIC)
         scores[package_city] = scores.get(package_city, 0.0) + 5.0 + 0.3 * deictic
     tagged = {n: s for n, s in scores.items() if s >= CITY_THRESHOLD and gazetteer.places[n].taggable}
-    # the most specific place: an enclosing unit stays only on evidence of its own
+    return _most_specific(tagged, gazetteer)
+
+
+def _recurring(body: str, counts: Counter, gazetteer: Gazetteer) -> list[str]:
+    """Inner Mongolian places named at least three times in at least two paragraphs, a named site
+    inside one (和林格尔新区) counting for it. Beijing's side is scored by its count already."""
+    paragraphs = [Counter(gazetteer.mentions(p)) for p in body.split("\n") if p.strip()]
+
+    def within(name: str, other: str) -> bool:
+        return other == name or (gazetteer.places[other].site and gazetteer.is_ancestor(name, other))
+
+    found = []
+    for name in (n for n in counts if not gazetteer.partner_side(n)):
+        per_paragraph = [sum(c for n, c in p.items() if within(name, n)) for p in paragraphs]
+        if sum(per_paragraph) >= 3 and sum(1 for c in per_paragraph if c) >= 2:
+            found.append(name)
+    return found
+
+
+def _located_by_label(body: str, counts: Counter, gazetteer: Gazetteer) -> list[str]:
+    """The places a brief's leading label (【锡林郭勒】, ■ 赤峰) locates it at. When the brief names a
+    place inside the labelled unit, the label only qualifies that place, as in 赤峰市巴林左旗: the
+    unit's own mention is then not counted (counts is changed in place)."""
+    label = _LABEL.match(simplified(body))
+    if not label:
+        return []
+    located = []
+    for name in gazetteer.mentions(label.group(1) or label.group(2)):
+        inside = [n for n in counts if gazetteer.is_ancestor(name, n)]
+        located.extend(inside or [name])
+        if inside:
+            counts[name] -= 1
+            if counts[name] <= 0:
+                del counts[name]
+    return located
+
+
+def _most_specific(tagged: dict[str, float], gazetteer: Gazetteer) -> dict[str, float]:
+    """An enclosing unit stays only on evidence of its own; the partner municipality gives way to
+    its districts, which name Beijing's side more precisely."""
     return {
         name: round(score, 2)
         for name, score in tagged.items()
-        if score >= STRONG or not any(gazetteer.is_ancestor(name, other) for other in tagged)
+        if not any(gazetteer.is_ancestor(name, other) for other in tagged)
+        or (score >= STRONG and not gazetteer.places[name].partner)
     }
 
 
@@ -149,9 +215,14 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
     """Keyword evidence per theme; the most specific theme that fits, parents being derived."""
     heading = simplified(f"{section.heading} {section.subheading}")
     text = simplified(section.text)
+    covering = _covering(tuple(rules))
     raw: dict[str, float] = {}
     for rule in rules:
-        score = sum(min(text.count(k), 3) + 2 * heading.count(k) for k in rule.keywords if k)
+        score = sum(
+            min(_count(text, k, covering[rule.name, k]), 3) + 2 * _count(heading, k, covering[rule.name, k])
+            for k in rule.keywords
+            if k
+        )
         if score:
             raw[rule.name] = float(score)
     children: dict[str, list[str]] = {}
@@ -178,7 +249,29 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
         return {}
     best = max(chosen.values())
     ranked = sorted(chosen.items(), key=lambda kv: -kv[1])[:MAX_THEMES]
-    return {name: round(score / best, 2) for name, score in ranked if score >= best * 0.4}
+    return {name: round(score / best, 2) for name, score in ranked if score >= best * 0.5}
+
+
+@functools.lru_cache(maxsize=4)
+def _covering(rules: tuple[ThemeRule, ...]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(theme, keyword) → the longer keywords of other fields that contain it: a keyword written
+    inside one of them (科技创新 in 科技创新债券) is that other field's evidence, not this one's."""
+    field = {r.name: r.parent or r.name for r in rules}
+    return {
+        (rule.name, k): tuple(
+            o for r in rules if field[r.name] != field[rule.name] for o in r.keywords if k in o and o != k
+        )
+        for rule in rules
+        for k in rule.keywords
+        if k
+    }
+
+
+def _count(text: str, keyword: str, covering: tuple[str, ...]) -> int:
+    count = text.count(keyword)
+    if count and covering:
+        count -= sum(text.count(k) * k.count(keyword) for k in covering)
+    return max(count, 0)
 
 
 def tag_page(*, page: ProposedPage, gazetteer: Gazetteer, rules: list[ThemeRule]) -> None:
@@ -187,6 +280,8 @@ def tag_page(*, page: ProposedPage, gazetteer: Gazetteer, rules: list[ThemeRule]
 
 
 def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[ThemeRule]) -> None:
+    # a short section of a long article is not a brief: its passing mentions stay passing
+    brief = sum(len(_without_dateline(s.text)) for s in article.body_sections) < SHORT_TEXT
     for section in article.sections:
         package_city = gazetteer.resolve(simplified(section.heading.strip())) if section.heading else None
         if section.kind == "caption":
@@ -200,34 +295,56 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
             subheading=section.subheading,
             text=section.text,
         )
-        section.cities = score_cities(section=probe, gazetteer=gazetteer, package_city=package_city)
+        section.cities = score_cities(
+            section=probe, gazetteer=gazetteer, package_city=package_city, brief=brief
+        )
         section.themes = score_themes(section=probe, rules=rules)
     package = [gazetteer.resolve(simplified(s.heading.strip())) for s in article.body_sections if s.heading]
     package = [name for name in package if name]
     if len(package) >= 2:
-        # a package is about its parts' places, not about every place its parts mention
-        article.cities = dict.fromkeys(package, 1.0)
+        # a package is about its parts' places, not about every place its parts mention, and
+        # about what its introduction (the part before the first place heading) is about
+        intro = [s.cities for s in article.body_sections[:1] if not s.heading]
+        article.cities = {**_union(intro), **dict.fromkeys(package, 1.0)}
     else:
-        article.cities = _aggregate([s.cities for s in article.body_sections])
+        article.cities = _union([s.cities for s in article.body_sections])
         titles = f"{article.kicker} {article.headline} {article.subheadline}"
         for name in gazetteer.mentions(titles):
-            if gazetteer.places[name].taggable:
-                article.cities.setdefault(name, 1.0)  # named in the headline: what the article is about
-    article.themes = _aggregate([s.themes for s in article.body_sections], limit=MAX_THEMES)
+            # named in the headline: what the article is about, unless a place inside it already
+            # says where more precisely (兴安盟 over 乌兰浩特市)
+            inside = any(gazetteer.is_ancestor(name, other) for other in article.cities)
+            if gazetteer.places[name].taggable and not inside:
+                article.cities.setdefault(name, 1.0)
+    article.themes = _article_themes([s.themes for s in article.body_sections], rules)
 
 
-def _aggregate(parts: list[dict[str, float]], *, limit: int | None = None) -> dict[str, float]:
-    """What the whole article is about: tags that carry weight across its sections."""
+def _article_themes(parts: list[dict[str, float]], rules: list[ThemeRule]) -> dict[str, float]:
+    """What the whole article is about: every theme that leads one of its sections, ranked by its
+    weight across them. When a section names a field in general, the children other sections
+    name are folded into it: the article is about the field."""
     if len(parts) == 1:
         return dict(parts[0])
+    total: Counter = Counter()
+    for part in parts:
+        total.update(part)
+    # in order of appearance (a dict, not a set), so that ties rank the same way on every run
+    leading = dict.fromkeys(name for part in parts for name, score in part.items() if score >= 0.5)
+    parents = {r.name: r.parent for r in rules}
+    folded: Counter = Counter()
+    for name in leading:
+        folded[parents[name] if parents.get(name) in leading else name] += total[name]
+    if not folded:
+        return {}
+    best = max(folded.values())
+    return {name: round(score / best, 2) for name, score in folded.most_common(MAX_THEMES)}
+
+
+def _union(parts: list[dict[str, float]]) -> dict[str, float]:
+    """Every place some section is about (each section's own salience already kept passing
+    mentions out), scored by its best section relative to the article's best."""
     total: dict[str, float] = {}
     for part in parts:
         for name, score in part.items():
-            total[name] = total.get(name, 0.0) + score
-    if not total:
-        return {}
-    best = max(total.values())
-    ranked = [
-        (n, round(v / best, 2)) for n, v in sorted(total.items(), key=lambda kv: -kv[1]) if v >= best * 0.5
-    ]
-    return dict(ranked[:limit] if limit else ranked)
+            total[name] = max(total.get(name, 0.0), score)
+    best = max(total.values(), default=0.0)
+    return {n: round(v / best, 2) for n, v in sorted(total.items(), key=lambda kv: -kv[1])} if best else {}
