@@ -44,6 +44,7 @@ from whoosh.index import Index
 from whoosh.writing import IndexWriter
 
 from .analysis import BigramAnalyzer, JiebaAnalyzer
+from .bulkwrite import fill_index
 from .facets import FACET_FIELDS
 
 # The shadow field's suffix is shared with the query builder, which finds it by name.
@@ -77,7 +78,10 @@ def _whoosh_field(field: Any, *, document: bool) -> FieldType:
     if kind in ("date", "datetime"):
         return DATETIME(stored=field.stored, sortable=True)
     if kind == "integer":
-        return NUMERIC(numtype=int, bits=64, stored=field.stored, sortable=True, field_boost=boost)
+        number = NUMERIC(numtype=int, bits=64, stored=field.stored, sortable=True, field_boost=boost)
+        # haystack's indexed=False: stored and sortable (a column) but no postings.
+        number.indexed = field.indexed
+        return number
     if kind == "float":
         # Not sortable: Whoosh 2.7 cannot write a float column (struct.error on its
         # default value) -- found by haystack's own suite (tests/search/test_haystack_suite.py).
@@ -203,17 +207,13 @@ class ChineseWhooshBackend(WhooshSearchBackend):
         return doc
 
     def add_all(self, documents: Iterable[dict[str, Any]], *, procs: int = 1) -> None:
-        """Add prepared documents to an EMPTY index in one writer (a rebuild).
+        """Add prepared documents to an EMPTY index (a rebuild), ``procs`` processes building segments.
 
-        One writer instead of one per batch: each commit merges segments, which made
-        a rebuild quadratic.  With ``procs`` > 1 Whoosh analyses in worker processes.
+        Not Whoosh's writer: see ``search.bulkwrite`` for why.
         """
-        options: dict[str, Any] = {"limitmb": 256}
-        if procs > 1:
-            options.update(procs=procs, multisegment=True)
-        with self.writer(**options) as writer:
-            for doc in documents:
-                writer.add_document(**doc)
+        self.ensure_setup()
+        fill_index(self.index, documents, procs=procs, lock_timeout=self.write_lock_timeout)
+        self.index = self.index.refresh()
 
     def update(self, index: Any, iterable: Iterable[Any], commit: bool = True) -> None:
         self.ensure_setup()

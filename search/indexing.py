@@ -39,7 +39,7 @@ from .search_indexes import SectionIndex
 BATCH_SIZE = 500
 # Bump when a change to analysis or schema code changes the terms written to the
 # index; ``ensure_index`` then rebuilds.  (Dictionary changes are detected by hash.)
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 REBUILD_LOCK_TIMEOUT = 600.0  # seconds a rebuild waits for a drain in another process to finish
 STAMP_FILE = "archive-search-stamp.json"
 

@@ -92,8 +92,10 @@ class SectionIndex(indexes.SearchIndex, indexes.Indexable):
     heading = indexes.CharField(model_attr="heading", default="")
     # Stored, not searched: the snippet is cut from the section's own text.
     body = indexes.CharField(model_attr="text", indexed=False, default="")
-    article_id = indexes.IntegerField(model_attr="article_id")
-    order = indexes.IntegerField(model_attr="order")
+    # Sort keys and stored values, never searched: indexed=False spares each section
+    # sixteen numeric-range terms per field (see search.backend._whoosh_field).
+    article_id = indexes.IntegerField(model_attr="article_id", indexed=False)
+    order = indexes.IntegerField(model_attr="order", indexed=False)
     kind = ExactCharField(model_attr="kind")
     article_kind = ExactCharField(default="")
     city = ExactMultiValueField()
@@ -102,7 +104,7 @@ class SectionIndex(indexes.SearchIndex, indexes.Indexable):
     year = ExactCharField(null=True)
     date = indexes.DateField(null=True)
     # 1 when ``date`` is known: sorting puts undated sections last in both directions.
-    has_date = indexes.IntegerField(default=0)
+    has_date = indexes.IntegerField(default=0, indexed=False)
 
     city_tree = _TagTree(City, hidden_kinds=(City.Kind.REGION,))
     theme_tree = _TagTree(Theme)

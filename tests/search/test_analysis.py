@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pickle
+import re
+from pathlib import Path
 
 import pytest
 
 from search.analysis import (
+    CJK_CHARS,
     BigramAnalyzer,
     JiebaAnalyzer,
     bigrams,
@@ -129,3 +132,28 @@ def test_traditional_script_is_indexed_as_simplified_with_offsets_into_the_origi
     result = tokens(JiebaAnalyzer(), text)
     assert [t[0] for t in result] == ["阿尔山"]
     assert text[result[0][2] : result[0][3]] == "阿爾山"
+
+
+def test_rjieba_cuts_the_pages_like_reference_jieba_except_runs_with_latin_letters_or_digits():
+    pytest.importorskip("rjieba")
+    from search.analysis import Segmenter, _dictionary_words
+
+    cutters = {name: Segmenter(name) for name in ("rjieba", "jieba")}
+    for cutter in cutters.values():
+        for word, freq in _dictionary_words():
+            cutter.add_word(word, freq)
+    pages = sorted((Path(__file__).resolve().parents[2] / "fixtures").glob("*/*.txt"))
+    assert len(pages) >= 5
+    compared = 0
+    for page in pages:
+        text = normalise(page.read_text(encoding="utf-8"))
+        cuts = {name: set(cutter.tokenize(text)) for name, cutter in cutters.items()}
+        differing = cuts["rjieba"] ^ cuts["jieba"]
+        compared += len(cuts["jieba"])
+        # disagreements stay inside runs of Latin letters, digits and their punctuation
+        runs = [
+            m.span() for m in re.finditer(rf"[^\s{CJK_CHARS}]+", text) if re.search("[0-9a-z]", m.group())
+        ]
+        outside = [t for t in differing if not any(a <= t[1] and t[2] <= b for a, b in runs)]
+        assert not outside, (page.name, sorted(outside, key=lambda token: token[1])[:10])
+    assert compared > 5000
