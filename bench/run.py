@@ -2,8 +2,10 @@
 
     SECTIONS=100000 make bench      # default 10000
 
-Runs in one process on a throwaway in-memory database and index directory
-(config.settings.test), prints a table and writes var/bench/latest.json
+Builds a throwaway SQLite database and index in a temporary directory
+(config.settings.test), times the queries in this process, then measures a serving
+worker's memory in a fresh process that opens the same database and index and
+runs the query mix (``bench.worker``).  Prints a table and writes var/bench/latest.json
 (BENCH_OUT=dir elsewhere).  BENCH_REPEAT=n timings per query (default 20),
 BENCH_PEERS=sqlite_fts5,tantivy,orm_icontains (default all).
 """
@@ -14,7 +16,9 @@ import gc
 import json
 import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,9 +38,14 @@ REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
 ORM_REPEAT = 3  # a full scan per query: a few runs are enough to see the order of magnitude
 
 
-def _rss_mb() -> float:
+def _rss_mb(field: str = "VmRSS") -> float:
+    """Resident memory now (VmRSS) or at its peak (VmHWM) of this process's own address space.
+
+    Not getrusage's ru_maxrss: Linux carries that across exec, so a child started
+    from the bench would report the bench's peak.
+    """
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -60,8 +69,20 @@ def _time(run: Callable[[], object], repeat: int) -> list[float]:
     return samples
 
 
-def _setup_django() -> None:
+def ours(q: str, filters: dict, page: int) -> Callable[[], object]:
+    """One query of the mix, as the search page runs it (20 hits, facets, snippets)."""
+    from search.query import parse_params
+    from search.services import search_sections
+
+    params = parse_params(data={"q": q, "page": str(page), **{k: list(v) for k, v in filters.items()}})
+    return lambda: search_sections(params=params)
+
+
+def _setup_django(workdir: Path) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    # a file database and a known index directory, so that bench.worker can open both
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ["INDEX_DIR"] = str(workdir / "index")
     import django
 
     django.setup()
@@ -138,12 +159,25 @@ def _dir_mb(path: str) -> float:
 
 def main() -> int:
     sections = int(os.environ.get("SECTIONS", "10000"))
-    _setup_django()
+    with tempfile.TemporaryDirectory(prefix="archive-bench-") as workdir:
+        return _run(sections=sections, workdir=Path(workdir))
+
+
+def _worker_memory() -> dict[str, float]:
+    """RSS of a fresh process serving the query mix: what one gunicorn worker needs."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.worker"], env=os.environ, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"bench.worker failed: {done.stderr.strip()[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _run(*, sections: int, workdir: Path) -> int:
+    _setup_django(workdir)
     from bench.peers import Fts5, OrmIcontains, PeerQuery, Tantivy
     from search.backend import get_backend
     from search.indexing import rebuild
-    from search.query import parse_params
-    from search.services import search_sections
 
     print(f"generating and analysing {sections} sections…", file=sys.stderr)
     docs, analyse_s, chars = _load(sections)
@@ -153,10 +187,6 @@ def main() -> int:
     build_s = time.perf_counter() - began
     index_mb = _dir_mb(get_backend().path)
 
-    def ours(q: str, filters: dict, page: int) -> Callable[[], object]:
-        params = parse_params(data={"q": q, "page": str(page), **{k: list(v) for k, v in filters.items()}})
-        return lambda: search_sections(params=params)
-
     gc.collect()
     per_query: dict[str, dict] = {}
     samples: list[float] = []
@@ -164,7 +194,8 @@ def main() -> int:
         timed = _time(ours(q, filters, page), REPEAT)
         samples += timed
         per_query[name] = {"ours": _percentiles(timed)}
-    rss_mb = _rss_mb()
+    bench_rss_mb = _rss_mb()
+    worker = _worker_memory()
     result = {
         "sections": sections,
         "characters": chars,
@@ -173,8 +204,11 @@ def main() -> int:
         "build_s": round(build_s, 2),
         "index_mb": round(index_mb, 1),
         **_percentiles(samples),
-        "rss_mb": round(rss_mb, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        # a serving worker after the query mix; the bench process also holds the corpus
+        "rss_mb": worker["rss_mb"],
+        "worker_peak_rss_mb": worker["peak_rss_mb"],
+        "bench_rss_mb": round(bench_rss_mb, 1),
+        "bench_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "peers": {},
         "per_query": per_query,
     }
@@ -212,7 +246,8 @@ def _table(result: dict) -> str:
     lines = [
         f"sections {result['sections']}  chars {result['characters']}  analyse {result['analyse_s']} s "
         f"({result['analyse_chars_per_s']} chars/s)  build {result['build_s']} s  index {result['index_mb']} MB  "
-        f"rss {result['rss_mb']} MB (peak {result['peak_rss_mb']} MB)",
+        f"worker rss {result['rss_mb']} MB (peak {result['worker_peak_rss_mb']} MB; bench process "
+        f"{result['bench_peak_rss_mb']} MB)",
         f"{'query':<16}{'ours p50/p95':>18}{'fts5 p50/p95':>18}{'tantivy p50/p95':>18}{'icontains p50/p95':>20}",
     ]
     engines = ("ours", "sqlite_fts5", "tantivy", "orm_icontains")

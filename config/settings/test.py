@@ -14,7 +14,8 @@ if not os.environ.get("DATABASE_URL"):
 HAYSTACK_CONNECTIONS = {
     "default": {
         "ENGINE": "search.backend.ChineseWhooshEngine",
-        "PATH": tempfile.mkdtemp(prefix="archive-test-index-"),
+        # INDEX_DIR lets a second process (the bench's serving worker) open the same index
+        "PATH": os.environ.get("INDEX_DIR") or tempfile.mkdtemp(prefix="archive-test-index-"),
     }
 }
 STORAGES = {
