@@ -38,12 +38,7 @@ def rows(*, params: SearchParams, base_url: str) -> Iterator[dict]:
     while True:
         results = search_sections(params=replace(params, page=page, per_page=BATCH))
         ids = [hit.section_id for hit in results.hits]
-        sections = (
-            Section.objects.filter(pk__in=ids)
-            .select_related("article__page__publication")
-            .prefetch_related("city_tags__city", "theme_tags__theme")
-            .in_bulk()
-        )
+        sections = Section.objects.for_cards().in_bulk(ids)
         for section_id in ids:
             if section_id in sections:
                 yield _row(sections[section_id], base_url)

@@ -29,12 +29,7 @@ def run_search(request: HttpRequest, *, fixed: dict[str, str] | None = None) -> 
             filters[facet] = tuple(dict.fromkeys((value, *filters.get(facet, ()))))
         params = replace(params, filters=filters)
     results = search_sections(params=params)
-    related = (
-        Section.objects.filter(pk__in=[hit.section_id for hit in results.hits])
-        .select_related("article__page__publication")
-        .prefetch_related("city_tags__city", "theme_tags__theme")
-    )
-    by_id = {s.pk: s for s in related}
+    by_id = Section.objects.for_cards().in_bulk([hit.section_id for hit in results.hits])
     origin = urlencode(links.search_pairs(params))
     first = (results.page - 1) * params.per_page + 1
     cards = [
@@ -87,12 +82,7 @@ def api_search(request: HttpRequest) -> JsonResponse:
     except BadQuery as exc:
         return json_response({"error": str(exc)}, status=400)
     results = search_sections(params=params)
-    sections = (
-        Section.objects.filter(pk__in=[hit.section_id for hit in results.hits])
-        .select_related("article__page__publication")
-        .prefetch_related("city_tags__city", "theme_tags__theme")
-    )
-    by_id = {s.pk: s for s in sections}
+    by_id = Section.objects.for_cards().in_bulk([hit.section_id for hit in results.hits])
     payload = {
         "count": results.count,
         "page": results.page,

@@ -408,7 +408,7 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
             else:
                 b.add_body(r)
         return
-    body_text = _following_text(b, nxt)
+    body_text = _following_text(nxt)
     if (
         len(titles) > 3
         or not followed_by_body
@@ -444,7 +444,7 @@ def _open_part(article: ProposedArticle) -> ProposedSection | None:
     return bodies[-1] if len(bodies) >= 1 and bodies[-1].heading and bodies[-1].subheading else None
 
 
-def _following_text(b: _Builder, nxt: Role | None) -> str:
+def _following_text(nxt: Role | None) -> str:
     return nxt.block.text[:800] if nxt is not None else ""
 
 

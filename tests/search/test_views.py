@@ -1,5 +1,6 @@
 """The search page and API as readers and scripts use them: no input gives a 500."""
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -240,3 +241,13 @@ def test_export_csv_cells_never_start_a_formula():
 
     assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and _cell("-1+2") == "'-1+2" and _cell("京蒙") == "京蒙"
     assert _cell(12) == 12 and _cell(None) == ""
+
+
+def test_result_headlines_mark_the_word_searched_for(client):
+    from search.analysis import words
+
+    article = Section.objects.exclude(article__headline="").select_related("article").first().article
+    word = max(words(article.headline), key=len)
+    page = client.get("/search/", {"q": word}).content.decode()
+    headlines = re.findall(r"<h3><a [^>]*>(.*?)</a></h3>", page)
+    assert headlines and any(f"<mark>{word}</mark>" in h for h in headlines), (word, headlines[:3])
