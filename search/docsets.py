@@ -39,11 +39,24 @@ _LENGTHS = _byte_to_length_table()
 
 @dataclass
 class FacetTable:
-    """All (document, value) pairs of an exact field: counting is one bincount."""
+    """All (document, value) pairs of an exact field, in document order: counting is one bincount."""
 
     values: list[str]
-    docs: np.ndarray  # int32 document numbers
+    docs: np.ndarray  # int32 document numbers, ascending
     codes: np.ndarray  # int32 index into ``values``, parallel to ``docs``
+    starts: np.ndarray  # document d's pairs are [starts[d], starts[d + 1])
+
+    def counts(self, mask: np.ndarray) -> np.ndarray:
+        """How many documents of ``mask`` (this segment's bool mask) carry each value."""
+        matched = np.flatnonzero(mask)
+        if len(matched) * 8 >= len(self.docs):
+            # many matches: test every pair against the mask
+            return np.bincount(self.codes[mask[self.docs]], minlength=len(self.values))
+        # few matches (a rare word): gather only the matched documents' pairs
+        first, lens = self.starts[matched], self.starts[matched + 1] - self.starts[matched]
+        before = np.cumsum(lens) - lens
+        pairs = np.repeat(first - before, lens) + np.arange(int(lens.sum()))
+        return np.bincount(self.codes[pairs], minlength=len(self.values))
 
 
 @dataclass
@@ -236,7 +249,10 @@ def facet_table(data: SegmentData, reader: IndexReader, fieldname: str) -> Facet
             values.append(text)
         docs = np.concatenate(doc_parts) if doc_parts else _EMPTY_IDS
         codes = np.concatenate(code_parts) if code_parts else _EMPTY_IDS
-        found = FacetTable(values=values, docs=docs, codes=codes)
+        order = np.argsort(docs, kind="stable")
+        docs, codes = docs[order], codes[order]
+        starts = np.searchsorted(docs, np.arange(data.doc_count + 1)).astype(np.int64)
+        found = FacetTable(values=values, docs=docs, codes=codes, starts=starts)
         data.facets[fieldname] = found
     return found
 

@@ -83,8 +83,7 @@ class View:
             table = docsets.facet_table(part.data, part.reader, fieldname)
             if not len(table.docs):
                 continue
-            hit = mask[table.docs + part.offset] if part.offset else mask[table.docs]
-            tally = np.bincount(table.codes[hit], minlength=len(table.values))
+            tally = table.counts(mask[part.offset : part.offset + part.data.doc_count])
             for value, count in zip(table.values, tally.tolist(), strict=True):
                 if count:
                     counts[value] = counts.get(value, 0) + count

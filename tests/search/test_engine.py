@@ -65,3 +65,30 @@ def test_the_view_is_kept_until_the_index_changes(clean_index, make_section):
     get_backend().clear()  # a rebuilt index may start its generations again: still noticed
     index_sections(section_ids=[first.pk])
     assert engine.current_view(get_backend().fresh_index()).size == 1
+
+
+def test_facet_counts_are_the_same_for_few_and_for_many_matching_documents():
+    import numpy as np
+
+    from search.docsets import FacetTable
+
+    rng = np.random.default_rng(7)
+    doc_count = 500
+    pairs = sorted(
+        {
+            (int(d), int(c))
+            for d, c in zip(rng.integers(0, doc_count, 900), rng.integers(0, 6, 900), strict=False)
+        }
+    )
+    docs = np.array([d for d, _ in pairs], dtype=np.int32)
+    table = FacetTable(
+        values=[f"v{i}" for i in range(6)],
+        docs=docs,
+        codes=np.array([c for _, c in pairs], dtype=np.int32),
+        starts=np.searchsorted(docs, np.arange(doc_count + 1)),
+    )
+    for matching in (0, 1, 3, 40, 250, 500):  # below and above the switch between the two ways
+        mask = np.zeros(doc_count, dtype=bool)
+        mask[rng.choice(doc_count, matching, replace=False)] = True
+        expected = [sum(1 for d, c in pairs if c == value and mask[d]) for value in range(6)]
+        assert table.counts(mask).tolist() == expected, matching
