@@ -98,7 +98,7 @@ def rebuild(
     ``procs``: analysing processes (default: the CPUs, at most 4; 1 for a tiny
     archive, where starting workers costs more than it saves).  ``progress`` is
     called with ("index", done, total) after each batch, then ("commit", done, total)
-    and ("merge", done, total) before the steps that take a while with nothing to count.
+    before the segments are written, which takes a while with nothing to count.
     """
     backend = get_backend(using=using)
     if not backend.use_file_storage:
@@ -172,12 +172,9 @@ def _rebuild_into(
             progress("commit", counted, total)
 
     backend.add_all(documents(), procs=procs)
-    # One segment per analysing process is left as it is (a search reads several
-    # segments as one); merging them would rewrite every posting in one process.
-    if len(backend.fresh_index()._segments()) > max(1, procs):
-        if progress is not None:
-            progress("merge", counted, total)
-        backend.optimize()
+    # The segments (per process, at most SEGMENT_DOCS each) are left as they are: a
+    # search reads them as one, and merging would rewrite every posting in one
+    # process (at 1M sections, longer than the whole build).
     _write_stamp(backend)
     return counted
 

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search.indexing import ensure_index, indexed_count
 
-PHASES = {"index": "索引", "commit": "写入索引段", "merge": "合并索引段"}
+PHASES = {"index": "索引", "commit": "写入索引段"}
 
 
 class ProgressReporter:
