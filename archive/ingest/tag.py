@@ -20,8 +20,12 @@ LEAD_CHARS = 120
 CITY_THRESHOLD = 2.2
 SHORT_TEXT = 300  # characters: a brief
 STRONG = 4.0  # a heading or package mention: enough to keep a unit next to a place inside it
-THEME_THRESHOLD = 3.0
+THEME_THRESHOLD = 4.0
 MAX_THEMES = 4
+FIRST_CHILD = 0.67
+SECOND_CHILD = 2.0
+CHILD_SHARE = 0.5
+SALIENT = 0.5
 # Words that stand for "the city this part of the package is about".
 DEICTIC = ("我市", "本市", "全市", "我盟", "全盟", "我旗", "全旗", "我县", "全县", "我区", "全区")
 
@@ -211,8 +215,9 @@ def _most_specific(tagged: dict[str, float], gazetteer: Gazetteer) -> dict[str, 
     }
 
 
-def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
-    """Keyword evidence per theme; the most specific theme that fits, parents being derived."""
+def theme_evidence(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
+    """Keyword evidence per theme: each keyword counts up to three times in the text, twice in the
+    heading."""
     heading = simplified(f"{section.heading} {section.subheading}")
     text = simplified(section.text)
     covering = _covering(tuple(rules))
@@ -225,6 +230,14 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
         )
         if score:
             raw[rule.name] = float(score)
+    return raw
+
+
+def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
+    """The most specific theme of each field the section is about: its child when the evidence
+    points to one child, the field itself when it spreads over two or more children or names the
+    field in general. A child never comes with its own parent (docs/annotation.md)."""
+    raw = theme_evidence(section=section, rules=rules)
     children: dict[str, list[str]] = {}
     for rule in rules:
         if rule.parent:
@@ -239,17 +252,20 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
         strong_children = [
             c
             for i, c in enumerate(ranked_children)
-            if raw.get(c, 0.0) >= max(THEME_THRESHOLD * (0.67 if i == 0 else 1.34), parent_score * 0.5)
+            if raw.get(c, 0.0)
+            >= max(THEME_THRESHOLD * (FIRST_CHILD if i == 0 else SECOND_CHILD), parent_score * CHILD_SHARE)
         ]
-        for child in strong_children:
-            chosen[child] = raw[child] + parent_score * 0.5
-        if not strong_children and parent_score >= THEME_THRESHOLD:
-            chosen[rule.name] = parent_score
+        if len(strong_children) == 1:
+            chosen[strong_children[0]] = raw[strong_children[0]] + parent_score * 0.5
+        elif strong_children:
+            chosen[rule.name] = parent_score + sum(raw[c] for c in strong_children)
+        elif parent_score >= THEME_THRESHOLD:
+            chosen[rule.name] = parent_score + sum(raw.get(c, 0.0) for c in ranked_children) * 0.5
     if not chosen:
         return {}
     best = max(chosen.values())
     ranked = sorted(chosen.items(), key=lambda kv: -kv[1])[:MAX_THEMES]
-    return {name: round(score / best, 2) for name, score in ranked if score >= best * 0.5}
+    return {name: round(score / best, 2) for name, score in ranked if score >= best * SALIENT}
 
 
 @functools.lru_cache(maxsize=4)
@@ -315,28 +331,36 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
             inside = any(gazetteer.is_ancestor(name, other) for other in article.cities)
             if gazetteer.places[name].taggable and not inside:
                 article.cities.setdefault(name, 1.0)
-    article.themes = _article_themes([s.themes for s in article.body_sections], rules)
+    parts = [s.themes for s in article.body_sections]
+    if (
+        len(parts) > 2
+        and not article.body_sections[0].heading
+        and all(s.heading for s in article.body_sections[1:])
+    ):
+        # an introduction before titled parts that names a field in general only announces the
+        # children its parts are about: it does not fold them into the field
+        named = {r.parent for r in rules if r.parent and any(r.name in part for part in parts[1:])}
+        parts[0] = {name: score for name, score in parts[0].items() if name not in named}
+    article.themes = _article_themes(parts, rules)
 
 
 def _article_themes(parts: list[dict[str, float]], rules: list[ThemeRule]) -> dict[str, float]:
-    """What the whole article is about: every theme that leads one of its sections, ranked by its
-    weight across them. When a section names a field in general, the children other sections
-    name are folded into it: the article is about the field."""
+    """What the whole article is about: the union of its body sections' themes. A field that one
+    section is about in general takes in the children other sections name: a child never comes
+    with its own parent (docs/annotation.md)."""
     if len(parts) == 1:
         return dict(parts[0])
+    parents = {r.name: r.parent for r in rules}
+    # in order of appearance (a dict, not a set), so that ties rank the same way on every run
+    named = dict.fromkeys(name for part in parts for name in part)
     total: Counter = Counter()
     for part in parts:
-        total.update(part)
-    # in order of appearance (a dict, not a set), so that ties rank the same way on every run
-    leading = dict.fromkeys(name for part in parts for name, score in part.items() if score >= 0.5)
-    parents = {r.name: r.parent for r in rules}
-    folded: Counter = Counter()
-    for name in leading:
-        folded[parents[name] if parents.get(name) in leading else name] += total[name]
-    if not folded:
+        for name, score in part.items():
+            total[parents[name] if parents.get(name) in named else name] += score
+    if not total:
         return {}
-    best = max(folded.values())
-    return {name: round(score / best, 2) for name, score in folded.most_common(MAX_THEMES)}
+    best = max(total.values())
+    return {name: round(score / best, 2) for name, score in total.most_common()}
 
 
 def _union(parts: list[dict[str, float]]) -> dict[str, float]:

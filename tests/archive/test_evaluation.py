@@ -21,13 +21,21 @@ def test_articles_are_split_and_headlined_as_the_editors_did(pairs):
     assert report.headline_accuracy >= 0.9
 
 
-@pytest.mark.parametrize("pairs", [SEEDS, EXTRA], ids=["seeds", "own-pages-in-other-layouts"])
-def test_tagging_does_not_fall_below_its_measured_level(pairs):
-    # regression floors a little under what is measured today (see the closing note); the issue's
-    # target of 0.9 is not reached yet
+@pytest.mark.parametrize(
+    ("pairs", "floors"),
+    [
+        (SEEDS, {"cities": 0.9, "themes": 0.77, "fields": 0.83}),
+        (EXTRA, {"cities": 0.97, "themes": 0.87, "fields": 0.89}),
+    ],
+    ids=["seeds", "own-pages-in-other-layouts"],
+)
+def test_tagging_does_not_fall_below_its_measured_level(pairs, floors):
+    # regression floors a little under what is measured today against the gold annotated by
+    # docs/annotation.md; the target of 0.9 for themes is not reached yet
     report = evaluate(pairs=pairs)
-    assert report.cities.f1 >= 0.7
-    assert report.fields.f1 >= 0.75
+    assert report.cities.f1 >= floors["cities"]
+    assert report.themes.f1 >= floors["themes"]
+    assert report.fields.f1 >= floors["fields"]
 
 
 def test_the_gold_files_cover_every_raw_page():
