@@ -93,3 +93,39 @@ def test_in_a_brief_every_named_place_is_part_of_the_story():
 def test_the_most_specific_place_wins_over_a_weakly_supported_enclosing_unit():
     text = "和林格尔新建数据中心投产，呼和浩特市" + "其他内容。" * 80
     assert set(score_cities(section=_section(text), gazetteer=GAZETTEER, package_city=None)) == {"和林格尔县"}
+
+
+def test_evidence_for_two_children_of_one_field_tags_the_field_not_both_children():
+    rules = [
+        *RULES,
+        ThemeRule("教育", "社会事业", ("学校", "教师", "校长")),
+        ThemeRule("医疗卫生", "社会事业", ("医院", "医生", "患者")),
+    ]
+    text = "学校、教师、校长。" * 3 + "医院、医生、患者。" * 3
+    assert list(score_themes(section=_section(text), rules=rules)) == ["社会事业"]
+
+
+def test_an_article_carries_every_sections_theme_and_a_field_takes_in_its_children():
+    article = ProposedArticle(
+        headline="合作报道",
+        sections=[
+            ProposedSection(heading="一、算力优势", text="算力规模领先，算力调度顺畅，算力网络建成。"),
+            ProposedSection(heading="二、", text="数据中心投产，机房上架，数据中心扩容，机房扩建。"),
+            ProposedSection(heading="三、", text="学校扩建，医院新建，学校和医院增加。"),
+        ],
+    )
+    tag_article(article=article, gazetteer=GAZETTEER, rules=RULES)
+    assert set(article.themes) == {"绿色算力", "社会事业"}
+
+
+def test_an_introduction_naming_a_field_does_not_fold_in_the_children_its_parts_are_about():
+    article = ProposedArticle(
+        headline="合作报道",
+        sections=[
+            ProposedSection(text="算力和数据中心两方面发力，算力提升，算力扩容。"),
+            ProposedSection(heading="一、", text="数据中心投产，机房上架，数据中心扩容，机房扩建。"),
+            ProposedSection(heading="二、", text="学校扩建，医院新建，学校和医院增加。"),
+        ],
+    )
+    tag_article(article=article, gazetteer=GAZETTEER, rules=RULES)
+    assert set(article.themes) == {"数据中心", "社会事业"}
