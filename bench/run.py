@@ -3,9 +3,9 @@
     SECTIONS=100000 make bench      # default 10000
 
 Builds a throwaway SQLite database and index in a temporary directory
-(config.settings.test), times the queries in this process, then measures a serving
-worker's memory in a fresh process that opens the same database and index and
-runs the query mix (``bench.worker``).  Prints a table and writes var/bench/latest.json
+(config.settings.test), then times the query mix and measures memory in a fresh
+serving process that opens the same database and index (``bench.worker``); the
+peers are timed in this process, which holds their corpus.  Prints a table and writes var/bench/latest.json
 (BENCH_OUT=dir elsewhere).  BENCH_REPEAT=n timings per query (default 20),
 BENCH_PEERS=sqlite_fts5,tantivy,orm_icontains (default all).
 """
@@ -163,8 +163,8 @@ def main() -> int:
         return _run(sections=sections, workdir=Path(workdir))
 
 
-def _worker_memory() -> dict[str, float]:
-    """RSS of a fresh process serving the query mix: what one gunicorn worker needs."""
+def _serving_worker() -> dict:
+    """Query timings and RSS of a fresh process serving the query mix, as one gunicorn worker would."""
     done = subprocess.run(
         [sys.executable, "-m", "bench.worker"], env=os.environ, capture_output=True, text=True, check=False
     )
@@ -191,15 +191,14 @@ def _run(*, sections: int, workdir: Path) -> int:
     build_s = time.perf_counter() - began
     index_mb = _dir_mb(get_backend().path)
 
-    gc.collect()
+    print("timing the query mix in a serving worker…", file=sys.stderr)
+    worker = _serving_worker()
     per_query: dict[str, dict] = {}
     samples: list[float] = []
-    for name, q, filters, page in QUERY_MIX:
-        timed = _time(ours(q, filters, page), REPEAT)
-        samples += timed
-        per_query[name] = {"ours": _percentiles(timed)}
+    for name, *_ in QUERY_MIX:
+        samples += worker["samples"][name]
+        per_query[name] = {"ours": _percentiles(worker["samples"][name])}
     bench_rss_mb = _rss_mb()
-    worker = _worker_memory()
     result = {
         "sections": sections,
         "characters": chars,

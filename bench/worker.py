@@ -1,8 +1,10 @@
-"""A serving worker's memory: open the bench's database and index, run the query mix, report RSS.
+"""A serving worker: open the bench's database and index, time the query mix, report memory.
 
 Run by ``bench.run`` in a fresh process with its environment (DATABASE_URL, INDEX_DIR),
-so the figure holds what a gunicorn worker holds after serving every kind of query,
-and none of the bench's corpus.  Prints one JSON line.
+so the timings and the memory are what a gunicorn worker sees after serving every kind
+of query -- without the bench's corpus, which at 1M sections is gigabytes of Python
+objects that slowed the same queries several-fold when they were timed beside it.
+Prints one JSON line: per-query samples in seconds, RSS now and at its peak.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ import django
 
 def main() -> int:
     django.setup()
-    from bench.run import QUERY_MIX, _rss_mb, ours
+    from bench.run import QUERY_MIX, REPEAT, _rss_mb, _time, ours
 
-    for _name, q, filters, page in QUERY_MIX:
-        run = ours(q, filters, page)
-        run()
-        run()
-    print(json.dumps({"rss_mb": round(_rss_mb(), 1), "peak_rss_mb": round(_rss_mb("VmHWM"), 1)}))
+    samples = {name: _time(ours(q, filters, page), REPEAT) for name, q, filters, page in QUERY_MIX}
+    print(
+        json.dumps(
+            {"samples": samples, "rss_mb": round(_rss_mb(), 1), "peak_rss_mb": round(_rss_mb("VmHWM"), 1)}
+        )
+    )
     return 0
 
 

@@ -12,12 +12,16 @@ through the ``live`` mask, re-read whenever the deletion set changes).
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from itertools import chain
+from pickle import loads
 
 import numpy as np
 from whoosh.reading import IndexReader
+from whoosh.system import _INT_SIZE
 
 # Bounded caches: terms are the big ones (a common word ≈ 30k postings × 8 bytes).
 TERM_CACHE_POSTINGS = 8_000_000  # postings kept per segment (≈ 64 MB)
@@ -182,23 +186,16 @@ def phrase_docs(
         if found is not None:
             data.phrases.move_to_end(key)
             return found
-    fmt = reader.schema[fieldname].format
-    # Offsets of the surviving candidate documents: position p of word 0 must
-    # have p+i in word i.  Start with the rarest-first intersection already done.
+    # A candidate survives word i when some position p of word 0 has p + i in word i.
+    # Positions become (document, p - i) keys, so each word is one sorted intersection;
+    # each word is read only for the documents still surviving.
     survivors = candidates
-    starts: dict[int, set[int]] | None = None
+    starts: np.ndarray | None = None
     for i, word in enumerate(words):
-        ids, _, values = _read_postings(reader, fieldname, word, values=True)
-        rows = np.searchsorted(ids, survivors)
-        keep: dict[int, set[int]] = {}
-        for doc, row in zip(survivors.tolist(), rows.tolist(), strict=True):
-            shifted = {p - i for p in fmt.decode_positions(values[row])}
-            if starts is not None:
-                shifted &= starts[doc]
-            if shifted:
-                keep[doc] = shifted
-        starts = keep
-        survivors = np.fromiter(keep, dtype=np.int32, count=len(keep))
+        docs, positions = _positions(reader, fieldname, word, survivors)
+        keys = (docs << 32) + (positions - i)
+        starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)
+        survivors = np.unique(starts >> 32).astype(np.int32)
         if not len(survivors):
             break
     with data.lock:
@@ -206,6 +203,54 @@ def phrase_docs(
         while len(data.phrases) > PHRASE_CACHE:
             data.phrases.popitem(last=False)
     return survivors
+
+
+def _positions(
+    reader: IndexReader, fieldname: str, text: str, docs: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(document, position) pairs of a term in ``docs`` (sorted ids that all hold it), as int64 arrays.
+
+    Only the posting blocks holding one of ``docs`` are unpickled: a phrase of two
+    common words checks a few thousand sections, not every posting of both words.
+    """
+    matcher = reader.postings(fieldname, text)
+    wanted = docs.tolist()
+    encoded: list[bytes] = []
+    owners: list[int] = []
+    at = 0
+    if hasattr(matcher, "_read_data") and not getattr(matcher, "_byteids", True):
+        while at < len(wanted) and matcher.is_active():
+            if matcher.block_max_id() < wanted[at]:
+                matcher._next_block()  # reads the block's header only
+                continue
+            matcher._read_ids()
+            matcher._read_values()
+            ids, values = matcher._ids, matcher._values
+            upto = bisect.bisect_right(wanted, ids[-1], at)
+            rows = np.searchsorted(np.asarray(ids), docs[at:upto]).tolist()
+            encoded.extend(values[row] for row in rows)
+            owners.extend(wanted[at:upto])
+            at = upto
+            matcher._next_block()
+    else:  # any other matcher: one posting at a time
+        while at < len(wanted) and matcher.is_active():
+            matcher.skip_to(wanted[at])
+            if matcher.is_active() and matcher.id() == wanted[at]:
+                encoded.append(matcher.value())
+                owners.append(wanted[at])
+            at += 1
+    # Whoosh's Positions format: a 4-byte count, then the pickled list of position deltas.
+    deltas = [
+        loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".") for value in encoded
+    ]
+    lengths = np.fromiter(map(len, deltas), dtype=np.int64, count=len(deltas))
+    flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(lengths.sum()))
+    # Cumulative sums restart at every document: subtract what the previous documents added.
+    total = np.cumsum(flat)
+    ends = np.cumsum(lengths)
+    before = np.concatenate(([0], total[ends[:-1] - 1])) if len(ends) else ends
+    positions = total - np.repeat(before, lengths)
+    return np.repeat(np.asarray(owners, dtype=np.int64), lengths), positions
 
 
 def field_lengths(data: SegmentData, reader: IndexReader, fieldname: str) -> np.ndarray:

@@ -92,3 +92,28 @@ def test_facet_counts_are_the_same_for_few_and_for_many_matching_documents():
         mask[rng.choice(doc_count, matching, replace=False)] = True
         expected = [sum(1 for d, c in pairs if c == value and mask[d]) for value in range(6)]
         assert table.counts(mask).tolist() == expected, matching
+
+
+def test_phrases_across_many_posting_blocks_match_whoosh_exactly(clean_index, make_section):
+    # Several hundred sections put each word's postings in several blocks, of which a
+    # phrase reads only those holding a candidate; the words also meet in the wrong order,
+    # apart, and repeated within one section.
+    shapes = (
+        "京蒙协作推进绿色算力",
+        "协作京蒙，算力绿色",
+        "京蒙地区加强协作，绿色发展",
+        "京蒙京蒙协作协作，算力绿色算力",
+        "绿色产业",
+    )
+    sections = [make_section(f"第{n}篇：{shapes[n % len(shapes)]}") for n in range(330)]
+    index_sections(section_ids=[s.pk for s in sections])
+    index = get_backend().fresh_index()
+    for q in ('"京蒙 协作"', '"绿色 算力"', "京蒙协", "色算"):
+        query = build_query(
+            params=SearchParams(q=q, filters={}, sort="relevance", page=1, per_page=20), schema=index.schema
+        )
+        with index.searcher() as searcher:
+            expected = set(searcher.docs_for_query(query))
+            found = engine.evaluate(engine.open_view(searcher), query, scored=False)
+            assert set(found.mask.nonzero()[0].tolist()) == expected, q
+            assert 0 < len(expected) < len(sections), q
