@@ -201,6 +201,10 @@ def _continues(prev: Block, line: Line, *, gap: int, width: int | None) -> bool:
         )
     if len(prev.lines) == 1 and last_width <= width - 4 and looks_like_heading(last):
         return False
+    if len(prev.lines) == 1 and prev.gap_before >= 1 and last_width <= width * 0.65 and is_subhead(last):
+        # The first line of a column paragraph is full (less an indent at most): a line of
+        # well under two thirds, unpunctuated, standing at a paragraph start is a subhead.
+        return False
     if gap == 0:
         raw = prev.lines[-1].raw.strip()
         if _SPACED_RUN.search(raw):
@@ -222,6 +226,18 @@ def _print_width(line: Line) -> int:
 def looks_like_heading(text: str) -> bool:
     """'科创引领，产业升级注入新动力': a short lead phrase, a comma or colon, then the rest."""
     return bool(re.match(f"^[{CJK}“”]{{4}}[，：:][^，。；]{{4,20}}$", text)) and text[-1] not in _NOT_FINAL
+
+
+_PUNCTUATED = re.compile("[，。；：、,;:！？!?]")
+
+
+def letter_spaced(block: Block) -> bool:
+    return any(_SPACED_RUN.search(line.raw.strip()) for line in block.lines)
+
+
+def is_subhead(text: str) -> bool:
+    """'老旧小区改出新模样': a short unpunctuated phrase that does not break off mid-sentence."""
+    return 4 <= len(text) <= 20 and not _PUNCTUATED.search(text) and text[-1] not in _NOT_FINAL
 
 
 # Characters that end a wrapped line but never a heading.

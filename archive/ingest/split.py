@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from . import patterns as p
-from .clean import Block, blocks_from_lines, looks_like_heading, split_lines
+from .clean import Block, blocks_from_lines, is_subhead, letter_spaced, looks_like_heading, split_lines
 from .dates import full_date
 from .script import simplified
 from .types import ProposedArticle, ProposedPage, ProposedSection
@@ -403,7 +403,13 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
     if in_notice or (inside_article and followed_by_body and not (strong or dateline_next or in_commentary)):
         # short unpunctuated lines inside running text: subheads, infographic labels, signatures
         for r in group:
-            if r.kind == "title" and looks_like_heading(r.block.text) and followed_by_body:
+            if (
+                r.kind == "title"
+                and followed_by_body
+                and (
+                    looks_like_heading(r.block.text) or _subhead(r, group, nxt, before=b.body_section().text)
+                )
+            ):
                 b.section(heading=r.block.text)
             else:
                 b.add_body(r)
@@ -423,6 +429,25 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
         else b.open_article()
     )
     b.apply_title_group(group, article=article)
+
+
+def _subhead(role: Role, group: list[Role], nxt: Role, *, before: str) -> bool:
+    """A lone short line between finished running text and a paragraph of it: a subhead.
+
+    Labels of an infographic are followed by figures or short lines, not by running text;
+    a line of a sentence the extraction set apart follows text that has not ended, or is
+    letter-spaced like the justified line of running text it is.
+    """
+    text = nxt.block.text
+    return (
+        len(group) == 1
+        and p.ends_sentence(before)
+        and not letter_spaced(role.block)
+        and is_subhead(role.block.text)
+        and nxt.kind == "body"
+        and len(text) >= 60
+        and p.ends_sentence(text)
+    )
 
 
 def _open_package_part(b: _Builder, group: list[Role]) -> None:

@@ -120,3 +120,37 @@ def test_photographers_named_in_captions_become_authors():
         "标题\n\n正文第一段，介绍情况。\n\n\n\n车间一角\n\n（本版图片均由张家辉 摄）\n\n正文第二段。\n"
     )
     assert {"name": "张家辉", "role": "摄影"} in article.authors
+
+
+def _column(paragraph: str, width: int = 16) -> str:
+    """A paragraph hard-wrapped the way a narrow print column extracts."""
+    return "\n".join(paragraph[i : i + width] for i in range(0, len(paragraph), width))
+
+
+def test_short_lines_between_finished_paragraphs_of_a_wrapped_column_open_sections():
+    body = "这是一段正文，讲述了当地的做法和取得的成效，群众普遍表示满意，" * 4
+    page = "\n\n".join(
+        [
+            "某地推进城市精细治理",
+            _column("本报讯（记者 王一）" + body + "各项工作稳步推进。"),
+            "道路改出新模样\n" + _column(body + "道路面貌明显改善。"),
+            "“热线”接诉即办\n" + _column(body + "诉求办结率明显提高。"),
+        ]
+    )
+    (article,) = _split(page)
+    assert [s.heading for s in article.sections if s.kind == "body"] == ["", "道路改出新模样", "“热线”接诉即办"]
+
+
+def test_a_short_line_that_breaks_off_a_sentence_stays_in_the_running_text():
+    body = "这是一段正文，讲述了当地的做法和取得的成效，群众普遍表示满意，" * 4
+    page = "\n\n".join(
+        [
+            "某地推进城市精细治理",
+            _column("本报讯（记者 王一）" + body + "各项工作稳步推进"),  # no full stop: not finished
+            "道路改出新模样\n" + _column(body + "道路面貌明显改善。"),
+            "下 一 步 将 继 续\n" + _column("推进，" + body + "完。"),
+        ]
+    )
+    (article,) = _split(page)
+    assert [s.heading for s in article.sections if s.kind == "body"] == [""]
+    assert "道路改出新模样" in article.sections[0].text and "下一步将继续" in article.sections[0].text
