@@ -16,3 +16,13 @@ max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
 wsgi_app = "config.wsgi:application"
+
+
+def post_worker_init(worker):
+    """Each worker reads the index's facet tables and columns before it takes requests."""
+    try:
+        from search.services import warm_up
+
+        warm_up()
+    except Exception as error:  # no index yet, or a broken one: searches will say so themselves
+        worker.log.warning("search warm-up skipped: %s", error)

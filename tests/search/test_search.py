@@ -291,3 +291,28 @@ def test_zero_results_offer_dropping_filters_and_near_words(clean_index, make_se
     assert filtered.count == 0 and filtered.count_without_filters == 1
     typo = search("云杉苗囿")
     assert typo.count == 0 and "云杉" in typo.suggestions
+
+
+def test_warm_up_reads_every_facet_table_and_sort_column_before_the_first_search(archive):
+    from search import docsets, engine
+    from search.backend import get_backend
+    from search.facets import FACETS
+    from search.services import SORT_COLUMNS, warm_up
+
+    engine.forget_views()
+    docsets.clear()
+    warm_up()
+    view = engine.current_view(get_backend().fresh_index())
+    for part in view.parts:
+        assert set(part.data.facets) == {facet.field for facet in FACETS}
+        assert set(part.data.columns) == set(SORT_COLUMNS)
+    assert search_sections(params=parse_params(data={})).count == view.size
+
+
+def test_warm_up_of_an_empty_index_does_nothing_and_searches_still_answer(clean_index):
+    from search import engine
+    from search.services import warm_up
+
+    engine.forget_views()
+    warm_up()
+    assert search_sections(params=parse_params(data={"q": "草原"})).count == 0
