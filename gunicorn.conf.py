@@ -23,6 +23,6 @@ def post_worker_init(worker):
     try:
         from search.services import warm_up
 
-        warm_up()
+        warm_up(tick=worker.notify)
     except Exception as error:  # no index yet, or a broken one: searches will say so themselves
         worker.log.warning("search warm-up skipped: %s", error)

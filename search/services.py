@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -12,7 +12,7 @@ from haystack.constants import DJANGO_ID
 from whoosh import query as wq
 from whoosh.index import IndexError as WhooshIndexError
 
-from . import engine
+from . import docsets, engine
 from .analysis import bigrams, normalise, words
 from .backend import get_backend
 from .facets import FACETS, Facet
@@ -79,21 +79,29 @@ def _ordered(view: engine.View, found: engine.Matches, *, sort: str, limit: int)
 SORT_COLUMNS = ("date", "has_date", "article_id", "order")
 
 
-def warm_up(*, using: str = "default") -> None:
-    """Read what every search needs -- facet tables, sort columns, field lengths -- ahead of the first reader.
+def warm_up(*, using: str = "default", tick: Callable[[], object] = lambda: None) -> None:
+    """Read what every search needs -- facet tables, sort columns, lengths, word lists -- ahead of the first reader.
 
     A fresh worker reads them on its first searches: seconds at 1M sections, paid by
     whoever searches first after a start or a worker recycle.  Terms are still read on demand.
+    ``tick`` is called after each step (gunicorn's heartbeat: a worker that stays silent
+    for its timeout while warming up would be killed).
     """
     view = engine.current_view(get_backend(using=using).fresh_index())
     if not view.size:
         return
     for facet in FACETS:
         view.facet_counts(facet.field, view.live)
+        tick()
     for name in SORT_COLUMNS:
         view.column(name)
     for fieldname in (*(name for name, _ in WORD_FIELD_BOOSTS), NGRAM_FIELD):
         view.lengths(fieldname)
+    tick()
+    for part in view.parts:  # the word lists that partial words and suggestions scan
+        for fieldname in (CONTENT_FIELD, NGRAM_FIELD):
+            docsets.lexicon_words(part.data, part.reader, fieldname)
+            tick()
 
 
 TRANSIENT_RETRIES = 2  # a commit in another process can replace files while a search opens them

@@ -301,11 +301,14 @@ def test_warm_up_reads_every_facet_table_and_sort_column_before_the_first_search
 
     engine.forget_views()
     docsets.clear()
-    warm_up()
+    ticks = []
+    warm_up(tick=lambda: ticks.append(1))
+    assert ticks  # the worker's heartbeat is kept while warming up
     view = engine.current_view(get_backend().fresh_index())
     for part in view.parts:
         assert set(part.data.facets) == {facet.field for facet in FACETS}
         assert set(part.data.columns) == set(SORT_COLUMNS)
+        assert part.data.lexicons
     assert search_sections(params=parse_params(data={})).count == view.size
 
 
