@@ -47,6 +47,8 @@ class View:
     live: np.ndarray
     _avg: dict[str, float] = field(default_factory=dict)
     _lengths: dict[str, np.ndarray] = field(default_factory=dict)
+    _columns: dict[str, np.ndarray] = field(default_factory=dict)
+    _all_counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def _concat(self, arrays: list[np.ndarray], dtype) -> np.ndarray:
         if len(arrays) == 1 and self.parts[0].offset == 0:
@@ -75,9 +77,19 @@ class View:
         return self._avg[fieldname]
 
     def column(self, fieldname: str) -> np.ndarray:
-        return self._concat([docsets.column(p.data, p.reader, fieldname) for p in self.parts], np.int64)
+        found = self._columns.get(fieldname)
+        if found is None:
+            arrays = [docsets.column(p.data, p.reader, fieldname) for p in self.parts]
+            found = self._columns[fieldname] = self._concat(arrays, np.int64)
+        return found
 
-    def facet_counts(self, fieldname: str, mask: np.ndarray) -> dict[str, int]:
+    def facet_counts(self, fieldname: str, mask: np.ndarray, *, everything: bool = False) -> dict[str, int]:
+        """Documents of ``mask`` per value; ``everything``: mask is every live document (kept with the view)."""
+        if everything:
+            found = self._all_counts.get(fieldname)
+            if found is None:
+                found = self._all_counts[fieldname] = self.facet_counts(fieldname, self.live)
+            return dict(found)
         counts: dict[str, int] = {}
         for part in self.parts:
             table = docsets.facet_table(part.data, part.reader, fieldname)
@@ -341,5 +353,26 @@ def top_by_keys(mask: np.ndarray, keys: list[np.ndarray], *, limit: int) -> np.n
     docs = np.flatnonzero(mask)
     if not len(docs) or limit <= 0:
         return docs[:0]
+    if len(docs) > limit:
+        # As in top_by_score: only documents whose leading keys are at most the limit-th
+        # smallest can be on the page (ties kept whole); sort just those.
+        lead = _leading_keys(keys, docs)
+        threshold = np.partition(lead, limit - 1)[limit - 1]
+        docs = docs[lead <= threshold]
     order = np.lexsort([docs, *[key[docs] for key in reversed(keys)]])
     return docs[order][:limit]
+
+
+def _leading_keys(keys: list[np.ndarray], docs: np.ndarray) -> np.ndarray:
+    """The first keys folded into one int64 in the same order, as many as fit."""
+    lead = np.zeros(len(docs), dtype=np.int64)
+    span = 1
+    for key in keys:
+        values = key[docs].astype(np.int64)
+        low = int(values.min())
+        width = int(values.max()) - low + 1
+        if span * width >= 2**62:
+            break
+        lead = lead * width + (values - low)
+        span *= width
+    return lead

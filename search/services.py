@@ -172,6 +172,9 @@ def _search_sections(*, params: SearchParams, using: str = "default") -> SearchR
             )
         )
     counts: dict[str, Mapping[str, int]] = {}
+    browsing_all = (
+        isinstance(text_query, wq.Every) and not selections
+    )  # the same counts until the index changes
     for facet in FACETS:
         if facet.param in selections:
             mask = text.mask.copy()
@@ -180,7 +183,7 @@ def _search_sections(*, params: SearchParams, using: str = "default") -> SearchR
                     mask &= other
         else:
             mask = matched
-        counts[facet.param] = view.facet_counts(facet.field, mask)
+        counts[facet.param] = view.facet_counts(facet.field, mask, everything=browsing_all)
 
     count_without_filters, suggestions = None, []
     if count == 0:

@@ -117,3 +117,24 @@ def test_phrases_across_many_posting_blocks_match_whoosh_exactly(clean_index, ma
             found = engine.evaluate(engine.open_view(searcher), query, scored=False)
             assert set(found.mask.nonzero()[0].tolist()) == expected, q
             assert 0 < len(expected) < len(sections), q
+
+
+def test_ordering_by_keys_gives_the_full_sort_order_for_any_page_size():
+    import numpy as np
+
+    rng = np.random.default_rng(11)
+    size = 2000
+    keys = [
+        rng.integers(0, 2, size),
+        rng.integers(0, 30, size),
+        rng.integers(0, 400, size),
+        rng.integers(0, 5, size),
+    ]
+    mask = rng.random(size) < 0.7
+    docs = np.flatnonzero(mask)
+    expected = docs[np.lexsort([docs, *[k[docs] for k in reversed(keys)]])]
+    for limit in (1, 7, 20, 333, len(docs), len(docs) + 5):
+        assert engine.top_by_keys(mask, keys, limit=limit).tolist() == expected[:limit].tolist(), limit
+    huge = [rng.integers(0, 2**40, size), rng.integers(0, 2**40, size)]  # too wide to fold together
+    expected = docs[np.lexsort([docs, *[k[docs] for k in reversed(huge)]])]
+    assert engine.top_by_keys(mask, huge, limit=20).tolist() == expected[:20].tolist()
