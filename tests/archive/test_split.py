@@ -138,7 +138,11 @@ def test_short_lines_between_finished_paragraphs_of_a_wrapped_column_open_sectio
         ]
     )
     (article,) = _split(page)
-    assert [s.heading for s in article.sections if s.kind == "body"] == ["", "道路改出新模样", "“热线”接诉即办"]
+    assert [s.heading for s in article.sections if s.kind == "body"] == [
+        "",
+        "道路改出新模样",
+        "“热线”接诉即办",
+    ]
 
 
 def test_a_short_line_that_breaks_off_a_sentence_stays_in_the_running_text():
