@@ -26,6 +26,9 @@ FIRST_CHILD = 0.67
 SECOND_CHILD = 2.0
 CHILD_SHARE = 0.5
 SALIENT = 0.5
+PARAGRAPH_MIN = 60  # characters: shorter paragraphs are leads, quotes, transitions
+PARAGRAPH_THRESHOLD = 4.0
+PARAGRAPH_LEAD = 2.0  # the paragraph's topic has at least this much more evidence than the next
 # Words that stand for "the city this part of the package is about".
 DEICTIC = ("我市", "本市", "全市", "我盟", "全盟", "我旗", "全旗", "我县", "全县", "我区", "全区")
 
@@ -236,8 +239,31 @@ def theme_evidence(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[
 def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
     """The most specific theme of each field the section is about: its child when the evidence
     points to one child, the field itself when it spreads over two or more children or names the
-    field in general. A child never comes with its own parent (docs/annotation.md)."""
-    raw = theme_evidence(section=section, rules=rules)
+    field in general. A child never comes with its own parent (docs/annotation.md).
+
+    A theme also counts when it is the clear main topic of one paragraph, however much the rest
+    of the section says about something else: a long report gives a paragraph each to its
+    secondary topics, and their few keywords would not stand out against the whole section."""
+    chosen = _choose(theme_evidence(section=section, rules=rules), rules)
+    if not chosen:
+        found: dict[str, float] = {}
+    else:
+        best = max(chosen.values())
+        ranked = sorted(chosen.items(), key=lambda kv: -kv[1])[:MAX_THEMES]
+        found = {name: round(score / best, 2) for name, score in ranked if score >= best * SALIENT}
+    field = {r.name: r.parent or r.name for r in rules}
+    covered = {field[name] for name in found}
+    for name in _paragraph_topics(section=section, rules=rules):
+        if field[name] not in covered:
+            found[name] = SALIENT
+            covered.add(field[name])
+    return found
+
+
+def _choose(
+    raw: dict[str, float], rules: list[ThemeRule], *, threshold: float = THEME_THRESHOLD
+) -> dict[str, float]:
+    """Per field: its one strong child, or the field when two children or the field itself are strong."""
     children: dict[str, list[str]] = {}
     for rule in rules:
         if rule.parent:
@@ -253,19 +279,28 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
             c
             for i, c in enumerate(ranked_children)
             if raw.get(c, 0.0)
-            >= max(THEME_THRESHOLD * (FIRST_CHILD if i == 0 else SECOND_CHILD), parent_score * CHILD_SHARE)
+            >= max(threshold * (FIRST_CHILD if i == 0 else SECOND_CHILD), parent_score * CHILD_SHARE)
         ]
         if len(strong_children) == 1:
             chosen[strong_children[0]] = raw[strong_children[0]] + parent_score * 0.5
         elif strong_children:
             chosen[rule.name] = parent_score + sum(raw[c] for c in strong_children)
-        elif parent_score >= THEME_THRESHOLD:
+        elif parent_score >= threshold:
             chosen[rule.name] = parent_score + sum(raw.get(c, 0.0) for c in ranked_children) * 0.5
-    if not chosen:
-        return {}
-    best = max(chosen.values())
-    ranked = sorted(chosen.items(), key=lambda kv: -kv[1])[:MAX_THEMES]
-    return {name: round(score / best, 2) for name, score in ranked if score >= best * SALIENT}
+    return chosen
+
+
+def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> list[str]:
+    """Themes that are the clear main topic of one long paragraph of the section."""
+    topics = []
+    for paragraph in section.text.split("\n"):
+        if len(paragraph) < PARAGRAPH_MIN:
+            continue
+        raw = theme_evidence(section=ProposedSection(text=paragraph), rules=rules)
+        chosen = sorted(_choose(raw, rules, threshold=PARAGRAPH_THRESHOLD).items(), key=lambda kv: -kv[1])
+        if chosen and (len(chosen) == 1 or chosen[0][1] >= PARAGRAPH_LEAD * chosen[1][1]):
+            topics.append(chosen[0][0])
+    return topics
 
 
 @functools.lru_cache(maxsize=4)

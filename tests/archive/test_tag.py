@@ -129,3 +129,17 @@ def test_an_introduction_naming_a_field_does_not_fold_in_the_children_its_parts_
     )
     tag_article(article=article, gazetteer=GAZETTEER, rules=RULES)
     assert set(article.themes) == {"数据中心", "社会事业"}
+
+
+def test_the_clear_topic_of_one_paragraph_counts_however_long_the_rest_of_the_section():
+    rules = [
+        ThemeRule("绿色算力", None, ("算力",)),
+        ThemeRule("数据中心", "绿色算力", ("数据中心", "机房", "服务器", "上架率", "机柜")),
+        ThemeRule("社会事业", None, ("学校", "医院")),
+    ]
+    main = "数据中心机房陆续投产，服务器和机柜不断增加，数据中心上架率持续提升，新机房年内交付。" * 3
+    schools = "教育和医疗方面，两地合作新建学校三所、医院一所，学校的师资和课程同步引进，医院的专家定期坐诊，新学校今秋开学，服务周边的群众。"
+    themes = score_themes(section=_section(f"{main}\n{schools}\n{main}"), rules=rules)
+    assert set(themes) == {"数据中心", "社会事业"}
+    passing = "教育方面，有一所学校也参与了合作，但更多的还是数据中心建设、服务器和机柜的采购以及机房的运营和维护工作。"
+    assert set(score_themes(section=_section(f"{main}\n{passing}\n{main}"), rules=rules)) == {"数据中心"}
