@@ -9,27 +9,16 @@ is flagged for review.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
 
 from . import patterns as p
 from .clean import Block, blocks_from_lines, is_subhead, letter_spaced, looks_like_heading, split_lines
-from .dates import full_date
-from .script import simplified
+from .roles import Role, classify, is_notice
+from .titles import bigram_weights, main_title, merge_wrapped_titles, overlap
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
-TITLE_MAX = 40
 COMMENTARY_COLUMNS = ("短评", "评论", "时评", "社论", "述评", "评论员文章", "快评")
-SUBHEAD_ENDINGS = ("实践", "纪实", "侧记", "综述", "巡礼", "掠影", "素描", "札记")
-
-
-@dataclass
-class Role:
-    kind: str  # title, byline, body, caption, credit, signature, source, continued, column, heading
-    block: Block
-    info: dict = field(default_factory=dict)
 
 
 def split_page(*, text: str, place_names: Collection[str] = ()) -> ProposedPage:
@@ -68,103 +57,8 @@ def drop_repeats(*, blocks: list[Block]) -> tuple[list[Block], list[dict]]:
     return kept, dropped
 
 
-def classify(*, block: Block, prev: Block | None, next_: Block | None, place_names: Collection[str]) -> Role:
-    text = block.text
-    if p.is_byline(text):
-        return Role("byline", block)
-    if p.META_RE.search(simplified(text)) and len(text) <= 80:
-        return Role("meta", block, {"date": _published(text)})
-    if p.TABLE_RE.search(text) or p.NAV_RE.match(text):
-        if prev is None or p.NAV_RE.match(text):  # a masthead or a site's navigation bar
-            return Role("meta", block, {"date": None})
-        return Role("body", block, {"table": True})
-    labelled = p.match(p.LABELLED_RE, text)
-    if labelled and simplified(labelled["a"] or labelled["b"]) in place_names:
-        label, rest = labelled["a"] or labelled["b"], labelled["rest"]
-        if len(rest) > 40 and ("，" in rest or p.ends_sentence(rest)):
-            return Role("runin", block, {"label": label})  # a brief led by its place: 【锡林郭勒】7月3日，…
-        return Role("place", block, {"label": label, "sub": rest})
-    for kind, regex in (
-        ("source", p.SOURCE_RE),
-        ("continued", p.CONTINUED_RE),
-        ("signature", p.SIGNATURE_RE),
-    ):
-        m = p.match(regex, text)
-        if m:
-            return Role(kind, block, m)
-    shadow = simplified(text)
-    if len(text) <= 60 and (
-        p.PHOTO_CREDIT_RE.search(shadow) or "摄" in shadow and text.startswith(("（", "("))
-    ):
-        return Role("caption", block)
-    if p.CAPTION_MARK_RE.match(text) or p.CAPTION_PREFIX_RE.match(shadow) and len(text) <= 80:
-        return Role("caption", block)
-    if p.TABLE_TITLE_RE.match(shadow) and len(text) <= TITLE_MAX:
-        return Role("heading", block)
-    column = p.match(p.COLUMN_RE, text)
-    if column and (column["a"] or _bare_column(block, prev, next_, place_names)):
-        return Role("column", block, {"label": column["a"] or column["b"]})
-    if shadow in place_names and not block.markup:
-        return Role("place", block)
-    if p.DATE_ONLY_RE.match(text):
-        return Role("body", block)
-    if (
-        p.ORDINAL_RE.match(shadow)
-        and not text[0].isdigit()
-        and len(text) <= TITLE_MAX
-        and not p.ends_sentence(text)
-    ):
-        return Role("heading", block)
-    is_titleish = (
-        len(text) <= TITLE_MAX
-        and not p.ends_sentence(text.rstrip("？！?!"))
-        and not text.endswith(("，", "、", "：", ":"))
-    )
-    if block.markup or (is_titleish and not text.endswith(("。",))):
-        if (
-            block.gap_before >= 2
-            and prev is not None
-            and not block.markup
-            and len(text) <= 24
-            and next_ is not None
-            and (next_.gap_before >= 1 and (p.match(p.SIGNATURE_RE, next_.text) or next_.markup))
-        ):
-            return Role("caption", block)
-        return Role("title", block)
-    if (
-        block.gap_before >= 2
-        and prev is not None
-        and len(text) <= 30
-        and text.endswith("。")
-        and "，" not in text
-    ):
-        return Role("caption", block)
-    return Role("body", block)
-
-
-def _published(text: str):
-    """The date of a web article's 发布时间 line (a masthead's date is the page's, not an article's)."""
-    return full_date(text) if re.search("发布|发表|时间[:：]", simplified(text)) else None
-
-
 def _is_commentary(article: ProposedArticle) -> bool:
     return article.column in COMMENTARY_COLUMNS or any(a["role"] == "评论员" for a in article.authors)
-
-
-def _is_notice(headline: str) -> bool:
-    return bool(p.NOTICE_RE.search(simplified(headline)))
-
-
-def _titleish(block: Block | None) -> bool:
-    return block is not None and len(block.text) <= TITLE_MAX and not p.ends_sentence(block.text)
-
-
-def _bare_column(block: Block, prev: Block | None, next_: Block | None, place_names: Collection[str]) -> bool:
-    """A bare 2–4 character label is a column name when it sits on a headline, not over a text."""
-    text = block.text
-    if len(text) > 4 or simplified(text) in place_names or block.markup or _is_notice(text):
-        return False
-    return _titleish(next_) or (block.gap_before == 0 and _titleish(prev))
 
 
 class _Builder:
@@ -213,52 +107,15 @@ class _Builder:
                 article.column = r.info["label"]
             elif r.kind == "byline":
                 _set_byline(article, r.block.text)
-        titles = _merge_wrapped_titles([r for r in group if r.kind == "title"])
+        titles = merge_wrapped_titles([r for r in group if r.kind == "title"])
         if len(titles) == 1:
             article.headline = titles[0][0]
         elif len(titles) >= 2:
-            main = _main_title(titles)
+            main = main_title(titles)
             article.headline = titles[main][0]
             if main > 0:
                 article.kicker = " ".join(t for t, _ in titles[:main])
             article.subheadline = " ".join(t.lstrip("—") for t, _ in titles[main + 1 :])
-
-
-def _merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
-    """(text, marked) per title; a headline printed over two lines with no break between them is one."""
-    merged: list[tuple[str, bool]] = []
-    for r in roles:
-        text = r.block.text
-        if (
-            merged
-            and r.block.gap_before == 0
-            and not _phrased(text)
-            and not _phrased(merged[-1][0])
-            and len(merged[-1][0]) + len(text) <= TITLE_MAX
-            and not text.startswith("——")
-        ):
-            merged[-1] = (merged[-1][0] + text, merged[-1][1] or bool(r.block.markup))
-        else:
-            merged.append((text, bool(r.block.markup)))
-    return merged
-
-
-def _phrased(text: str) -> bool:
-    """'一产稳中有进 二产提质增效': parallel phrases parted by spaces, the style of kickers and subtitles."""
-    return bool(re.search(f"[{p.CJK}”」』]\\s+[{p.CJK}“「『]", text))
-
-
-def _main_title(titles: list[tuple[str, bool]]) -> int:
-    """Which of two or more title lines is the headline (the others are kicker above, subtitle below)."""
-    marked = [i for i, (_, is_marked) in enumerate(titles) if is_marked]
-    if marked:
-        return marked[0]
-    first, second = titles[0][0], titles[1][0]
-    if second.endswith(SUBHEAD_ENDINGS) or second.startswith("——"):
-        return 0
-    if not _phrased(first) and _phrased(second):
-        return 0
-    return 1
 
 
 def _append(sec: ProposedSection, block: Block) -> None:
@@ -314,7 +171,7 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
                 # same article continued (a misplaced paragraph); an editor should confirm
                 b.current.flag("文末标记后仍有正文")
             inline = p.match(p.INLINE_SIGNATURE_RE, role.block.text, search=True)
-            if role.block.text.startswith("●") and b.current is not None and _is_notice(b.current.headline):
+            if role.block.text.startswith("●") and b.current is not None and is_notice(b.current.headline):
                 b.section()  # each bulleted notice under one 声明 heading is its own section
             b.add_body(role)
             if inline and len(role.block.text) > 40:
@@ -322,7 +179,7 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
                     _set_byline(b.current, inline["names"])
                 b.closed = True
         elif kind == "runin":
-            if b.current is not None and not b.closed and _is_notice(b.current.headline):
+            if b.current is not None and not b.closed and is_notice(b.current.headline):
                 b.section()
             else:
                 b.open_article()
@@ -394,7 +251,7 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
     if group[0].kind == "place" and (len(titles) >= 2 or has_byline or group[0].info.get("sub")):
         _open_package_part(b, group)
         return
-    in_notice = b.current is not None and not b.closed and _is_notice(b.current.headline)
+    in_notice = b.current is not None and not b.closed and is_notice(b.current.headline)
     inside_article = b.current is not None and not b.closed and any(s.text for s in b.current.body_sections)
     strong = has_byline or any(r.block.markup for r in group) or any(r.kind == "column" for r in group)
     dateline_next = followed_by_body and p.match(p.DATELINE_RE, nxt.block.text) is not None
@@ -418,7 +275,7 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
     if (
         len(titles) > 3
         or not followed_by_body
-        or (len(titles) == 3 and max(_overlap(t.block.text, body_text) for t in titles) < 0.15)
+        or (len(titles) == 3 and max(overlap(t.block.text, body_text) for t in titles) < 0.15)
     ):
         # headlines printed apart from their bodies: matched by wording once the page is read
         b.loose_titles.extend(group)
@@ -487,11 +344,11 @@ def _match_loose_titles(b: _Builder) -> None:
     titles = [r for r in b.loose_titles if r.kind == "title"]
     candidates = [a for a in b.articles if not a.headline and a.sections and id(a) not in b.runin]
     leads = [" ".join(s.text for s in a.body_sections)[:600] for a in candidates]
-    weights = _bigram_weights(leads)
+    weights = bigram_weights(leads)
     scores = []
     for ti, t in enumerate(titles):
         for ai, lead in enumerate(leads):
-            scores.append((_overlap(t.block.text, lead, weights=weights), ti, ai))
+            scores.append((overlap(t.block.text, lead, weights=weights), ti, ai))
     used_t, used_a = set(), set()
     for score, ti, ai in sorted(scores, reverse=True):
         if score < 0.3 or ti in used_t or ai in used_a:
@@ -513,31 +370,6 @@ def _match_loose_titles(b: _Builder) -> None:
             a.flag("未找到标题")
 
 
-def _bigrams(text: str) -> set[str]:
-    chars = re.sub(f"[^{p.CJK}0-9A-Za-z]", "", text)
-    return {chars[i : i + 2] for i in range(len(chars) - 1)}
-
-
-def _bigram_weights(texts: list[str]) -> dict[str, float]:
-    """Bigrams shared by many articles on the page (发展, 内蒙) say little about which one a headline is for."""
-    df: dict[str, int] = {}
-    for text in texts:
-        for bg in _bigrams(text):
-            df[bg] = df.get(bg, 0) + 1
-    n = max(len(texts), 1)
-    return {bg: math.log((n + 1) / (count + 0.5)) / math.log(n + 2) for bg, count in df.items()}
-
-
-def _overlap(title: str, body: str, *, weights: dict[str, float] | None = None) -> float:
-    tb = _bigrams(title)
-    if not tb:
-        return 0.0
-    shared = tb & _bigrams(body)
-    if weights is None:
-        return len(shared) / len(tb)
-    return sum(weights.get(bg, 1.0) for bg in shared) / len(tb)
-
-
 def _finish(article: ProposedArticle) -> None:
     for sec in article.sections:
         sec.text = sec.text.strip()
@@ -550,7 +382,7 @@ def _finish(article: ProposedArticle) -> None:
     article.sections = [s for s in article.sections if s.text]
     body = "".join(s.text for s in article.body_sections)
     captions = [s for s in article.sections if s.kind == "caption"]
-    if _is_notice(article.headline):
+    if is_notice(article.headline):
         article.kind = "notice"
     elif _is_commentary(article):
         article.kind = "commentary"

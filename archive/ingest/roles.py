@@ -1,0 +1,119 @@
+"""What each block of a cleaned page is: title, byline, body, caption, column label, place, marker…
+
+Decided from the block and its neighbours alone; ``split`` then assembles articles from the roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from . import patterns as p
+from .clean import Block
+from .dates import full_date
+from .script import simplified
+
+TITLE_MAX = 40
+
+
+@dataclass
+class Role:
+    kind: str  # title, byline, body, caption, credit, signature, source, continued, column, heading
+    block: Block
+    info: dict = field(default_factory=dict)
+
+
+def classify(*, block: Block, prev: Block | None, next_: Block | None, place_names: Collection[str]) -> Role:
+    text = block.text
+    if p.is_byline(text):
+        return Role("byline", block)
+    if p.META_RE.search(simplified(text)) and len(text) <= 80:
+        return Role("meta", block, {"date": _published(text)})
+    if p.TABLE_RE.search(text) or p.NAV_RE.match(text):
+        if prev is None or p.NAV_RE.match(text):  # a masthead or a site's navigation bar
+            return Role("meta", block, {"date": None})
+        return Role("body", block, {"table": True})
+    labelled = p.match(p.LABELLED_RE, text)
+    if labelled and simplified(labelled["a"] or labelled["b"]) in place_names:
+        label, rest = labelled["a"] or labelled["b"], labelled["rest"]
+        if len(rest) > 40 and ("，" in rest or p.ends_sentence(rest)):
+            return Role("runin", block, {"label": label})  # a brief led by its place: 【锡林郭勒】7月3日，…
+        return Role("place", block, {"label": label, "sub": rest})
+    for kind, regex in (
+        ("source", p.SOURCE_RE),
+        ("continued", p.CONTINUED_RE),
+        ("signature", p.SIGNATURE_RE),
+    ):
+        m = p.match(regex, text)
+        if m:
+            return Role(kind, block, m)
+    shadow = simplified(text)
+    if len(text) <= 60 and (
+        p.PHOTO_CREDIT_RE.search(shadow) or "摄" in shadow and text.startswith(("（", "("))
+    ):
+        return Role("caption", block)
+    if p.CAPTION_MARK_RE.match(text) or p.CAPTION_PREFIX_RE.match(shadow) and len(text) <= 80:
+        return Role("caption", block)
+    if p.TABLE_TITLE_RE.match(shadow) and len(text) <= TITLE_MAX:
+        return Role("heading", block)
+    column = p.match(p.COLUMN_RE, text)
+    if column and (column["a"] or _bare_column(block, prev, next_, place_names)):
+        return Role("column", block, {"label": column["a"] or column["b"]})
+    if shadow in place_names and not block.markup:
+        return Role("place", block)
+    if p.DATE_ONLY_RE.match(text):
+        return Role("body", block)
+    if (
+        p.ORDINAL_RE.match(shadow)
+        and not text[0].isdigit()
+        and len(text) <= TITLE_MAX
+        and not p.ends_sentence(text)
+    ):
+        return Role("heading", block)
+    is_titleish = (
+        len(text) <= TITLE_MAX
+        and not p.ends_sentence(text.rstrip("？！?!"))
+        and not text.endswith(("，", "、", "：", ":"))
+    )
+    if block.markup or (is_titleish and not text.endswith(("。",))):
+        if (
+            block.gap_before >= 2
+            and prev is not None
+            and not block.markup
+            and len(text) <= 24
+            and next_ is not None
+            and (next_.gap_before >= 1 and (p.match(p.SIGNATURE_RE, next_.text) or next_.markup))
+        ):
+            return Role("caption", block)
+        return Role("title", block)
+    if (
+        block.gap_before >= 2
+        and prev is not None
+        and len(text) <= 30
+        and text.endswith("。")
+        and "，" not in text
+    ):
+        return Role("caption", block)
+    return Role("body", block)
+
+
+def _published(text: str):
+    """The date of a web article's 发布时间 line (a masthead's date is the page's, not an article's)."""
+    return full_date(text) if re.search("发布|发表|时间[:：]", simplified(text)) else None
+
+
+def is_notice(headline: str) -> bool:
+    return bool(p.NOTICE_RE.search(simplified(headline)))
+
+
+def _titleish(block: Block | None) -> bool:
+    return block is not None and len(block.text) <= TITLE_MAX and not p.ends_sentence(block.text)
+
+
+def _bare_column(block: Block, prev: Block | None, next_: Block | None, place_names: Collection[str]) -> bool:
+    """A bare 2–4 character label is a column name when it sits on a headline, not over a text."""
+    text = block.text
+    if len(text) > 4 or simplified(text) in place_names or block.markup or is_notice(text):
+        return False
+    return _titleish(next_) or (block.gap_before == 0 and _titleish(prev))

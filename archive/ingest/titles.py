@@ -1,0 +1,73 @@
+"""Title lines: which is the headline, and which body a headline printed apart belongs to."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from . import patterns as p
+from .roles import TITLE_MAX, Role
+
+SUBHEAD_ENDINGS = ("实践", "纪实", "侧记", "综述", "巡礼", "掠影", "素描", "札记")
+
+
+def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
+    """(text, marked) per title; a headline printed over two lines with no break between them is one."""
+    merged: list[tuple[str, bool]] = []
+    for r in roles:
+        text = r.block.text
+        if (
+            merged
+            and r.block.gap_before == 0
+            and not _phrased(text)
+            and not _phrased(merged[-1][0])
+            and len(merged[-1][0]) + len(text) <= TITLE_MAX
+            and not text.startswith("——")
+        ):
+            merged[-1] = (merged[-1][0] + text, merged[-1][1] or bool(r.block.markup))
+        else:
+            merged.append((text, bool(r.block.markup)))
+    return merged
+
+
+def _phrased(text: str) -> bool:
+    """'一产稳中有进 二产提质增效': parallel phrases parted by spaces, the style of kickers and subtitles."""
+    return bool(re.search(f"[{p.CJK}”」』]\\s+[{p.CJK}“「『]", text))
+
+
+def main_title(titles: list[tuple[str, bool]]) -> int:
+    """Which of two or more title lines is the headline (the others are kicker above, subtitle below)."""
+    marked = [i for i, (_, is_marked) in enumerate(titles) if is_marked]
+    if marked:
+        return marked[0]
+    first, second = titles[0][0], titles[1][0]
+    if second.endswith(SUBHEAD_ENDINGS) or second.startswith("——"):
+        return 0
+    if not _phrased(first) and _phrased(second):
+        return 0
+    return 1
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = re.sub(f"[^{p.CJK}0-9A-Za-z]", "", text)
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+
+
+def bigram_weights(texts: list[str]) -> dict[str, float]:
+    """Bigrams shared by many articles on the page (发展, 内蒙) say little about which one a headline is for."""
+    df: dict[str, int] = {}
+    for text in texts:
+        for bg in _bigrams(text):
+            df[bg] = df.get(bg, 0) + 1
+    n = max(len(texts), 1)
+    return {bg: math.log((n + 1) / (count + 0.5)) / math.log(n + 2) for bg, count in df.items()}
+
+
+def overlap(title: str, body: str, *, weights: dict[str, float] | None = None) -> float:
+    tb = _bigrams(title)
+    if not tb:
+        return 0.0
+    shared = tb & _bigrams(body)
+    if weights is None:
+        return len(shared) / len(tb)
+    return sum(weights.get(bg, 1.0) for bg in shared) / len(tb)
