@@ -119,18 +119,22 @@ def segment_data(reader: IndexReader) -> SegmentData:
     return data
 
 
-def _read_postings(reader: IndexReader, fieldname: str, text: str, *, values: bool = False):
-    """(ids, weights[, values]) of a term, block by block where the codec allows it."""
+def _blockwise(matcher) -> bool:
+    """Whoosh 3 codec: postings come in blocks of delta-coded ids, weights and values."""
+    return hasattr(matcher, "_read_data") and not getattr(matcher, "_byteids", True)
+
+
+def _read_postings(reader: IndexReader, fieldname: str, text: str):
+    """(ids, weights) of a term, block by block where the codec allows it."""
     try:
         present = (fieldname, text) in reader
     except (UnicodeError, ValueError):  # e.g. a lone surrogate: no such term can exist
         present = False
     if not present:
-        return (_EMPTY_IDS, _EMPTY_WEIGHTS, []) if values else (_EMPTY_IDS, _EMPTY_WEIGHTS)
+        return _EMPTY_IDS, _EMPTY_WEIGHTS
     matcher = reader.postings(fieldname, text)
-    id_parts, weight_parts, value_parts = [], [], []
-    if hasattr(matcher, "_read_data") and not getattr(matcher, "_byteids", True):
-        # Whoosh 3 codec: each block holds delta-coded ids and an array of weights.
+    id_parts, weight_parts = [], []
+    if _blockwise(matcher):
         while matcher.is_active():
             matcher._read_data()
             id_parts.append(np.cumsum(np.asarray(matcher._data[0], dtype=np.int64)).astype(np.int32))
@@ -140,22 +144,17 @@ def _read_postings(reader: IndexReader, fieldname: str, text: str, *, values: bo
                 weight_parts.append(np.full(len(block_ids), 1.0 if raw is None else raw, np.float32))
             else:
                 weight_parts.append(np.asarray(raw, dtype=np.float32))
-            if values:
-                matcher._read_values()
-                value_parts.extend(matcher._values)
             matcher._next_block()
     else:  # any other matcher: one posting at a time
         ids, weights = [], []
         while matcher.is_active():
             ids.append(matcher.id())
             weights.append(matcher.weight())
-            if values:
-                value_parts.append(matcher.value())
             matcher.next()
         id_parts, weight_parts = [np.asarray(ids, np.int32)], [np.asarray(weights, np.float32)]
     ids = np.concatenate(id_parts) if id_parts else _EMPTY_IDS
     weights = np.concatenate(weight_parts) if weight_parts else _EMPTY_WEIGHTS
-    return (ids, weights, value_parts) if values else (ids, weights)
+    return ids, weights
 
 
 def postings(data: SegmentData, reader: IndexReader, fieldname: str, text: str):
@@ -218,7 +217,7 @@ def _positions(
     encoded: list[bytes] = []
     owners: list[int] = []
     at = 0
-    if hasattr(matcher, "_read_data") and not getattr(matcher, "_byteids", True):
+    if _blockwise(matcher):
         while at < len(wanted) and matcher.is_active():
             if matcher.block_max_id() < wanted[at]:
                 matcher._next_block()  # reads the block's header only

@@ -65,18 +65,16 @@ def _facet_values(facet: Facet, counts: Mapping[str, int], selected: tuple[str, 
     return sorted(values, key=lambda v: (-v.count, v.value))
 
 
+SORT_COLUMNS = ("has_date", "date", "article_id", "order")  # the order they sort in
+
+
 def _ordered(view: engine.View, found: engine.Matches, *, sort: str, limit: int) -> np.ndarray:
     if sort == "relevance" and found.scores is not None:
         return engine.top_by_score(found.mask, found.scores, limit=limit)
     # Dated sections first in both directions; article and section order make ties stable.
-    date = view.column("date")
-    keys = [-view.column("has_date"), -date if sort == "newest" else date]
-    return engine.top_by_keys(
-        found.mask, [*keys, view.column("article_id"), view.column("order")], limit=limit
-    )
-
-
-SORT_COLUMNS = ("date", "has_date", "article_id", "order")
+    has_date, date, article_id, order = (view.column(name) for name in SORT_COLUMNS)
+    keys = [-has_date, -date if sort == "newest" else date, article_id, order]
+    return engine.top_by_keys(found.mask, keys, limit=limit)
 
 
 def warm_up(*, using: str = "default", tick: Callable[[], object] = lambda: None) -> None:
@@ -90,8 +88,8 @@ def warm_up(*, using: str = "default", tick: Callable[[], object] = lambda: None
     view = engine.current_view(get_backend(using=using).fresh_index())
     if not view.size:
         return
-    for facet in FACETS:
-        view.facet_counts(facet.field, view.live)
+    for facet in FACETS:  # also the counts of browsing everything
+        view.facet_counts(facet.field, view.live, everything=True)
         tick()
     for name in SORT_COLUMNS:
         view.column(name)
@@ -172,9 +170,8 @@ def _search_sections(*, params: SearchParams, using: str = "default") -> SearchR
             )
         )
     counts: dict[str, Mapping[str, int]] = {}
-    browsing_all = (
-        isinstance(text_query, wq.Every) and not selections
-    )  # the same counts until the index changes
+    # browsing everything: the same counts until the index changes, kept with the view
+    browsing_all = isinstance(text_query, wq.Every) and not selections
     for facet in FACETS:
         if facet.param in selections:
             mask = text.mask.copy()

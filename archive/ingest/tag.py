@@ -218,7 +218,7 @@ def _most_specific(tagged: dict[str, float], gazetteer: Gazetteer) -> dict[str, 
     }
 
 
-def theme_evidence(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
+def _theme_evidence(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
     """Keyword evidence per theme: each keyword counts up to three times in the text, twice in the
     heading."""
     heading = simplified(f"{section.heading} {section.subheading}")
@@ -244,7 +244,7 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
     A theme also counts when it is the clear main topic of one paragraph, however much the rest
     of the section says about something else: a long report gives a paragraph each to its
     secondary topics, and their few keywords would not stand out against the whole section."""
-    chosen = _choose(theme_evidence(section=section, rules=rules), rules)
+    chosen = _choose(_theme_evidence(section=section, rules=rules), rules)
     if not chosen:
         found: dict[str, float] = {}
     else:
@@ -296,7 +296,7 @@ def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> li
     for paragraph in section.text.split("\n"):
         if len(paragraph) < PARAGRAPH_MIN:
             continue
-        raw = theme_evidence(section=ProposedSection(text=paragraph), rules=rules)
+        raw = _theme_evidence(section=ProposedSection(text=paragraph), rules=rules)
         chosen = sorted(_choose(raw, rules, threshold=PARAGRAPH_THRESHOLD).items(), key=lambda kv: -kv[1])
         if chosen and (len(chosen) == 1 or chosen[0][1] >= PARAGRAPH_LEAD * chosen[1][1]):
             topics.append(chosen[0][0])

@@ -22,6 +22,12 @@ def _section(text, heading=""):
     return ProposedSection(heading=heading, text=text)
 
 
+def _tagged_article(*sections):
+    article = ProposedArticle(headline="合作报道", sections=list(sections))
+    tag_article(article=article, gazetteer=GAZETTEER, rules=RULES)
+    return article
+
+
 def test_a_place_in_the_lead_makes_the_section_about_it():
     scores = score_cities(
         section=_section("和林格尔新建数据中心投产。" + "其他内容。" * 50),
@@ -73,14 +79,10 @@ def test_a_theme_needs_more_than_one_passing_keyword():
 
 
 def test_article_tags_aggregate_its_sections():
-    article = ProposedArticle(
-        headline="合作报道",
-        sections=[
-            ProposedSection(heading="乌海", text="我市推进数据中心建设，数据中心机房扩容，机房上架。"),
-            ProposedSection(heading="和林格尔", text="和林格尔的学校和医院，学校扩建，医院新建。"),
-        ],
+    article = _tagged_article(
+        ProposedSection(heading="乌海", text="我市推进数据中心建设，数据中心机房扩容，机房上架。"),
+        ProposedSection(heading="和林格尔", text="和林格尔的学校和医院，学校扩建，医院新建。"),
     )
-    tag_article(article=article, gazetteer=GAZETTEER, rules=RULES)
     assert set(article.cities) == {"乌海市", "和林格尔县"}
     assert set(article.themes) == {"数据中心", "社会事业"}
 
@@ -106,28 +108,20 @@ def test_evidence_for_two_children_of_one_field_tags_the_field_not_both_children
 
 
 def test_an_article_carries_every_sections_theme_and_a_field_takes_in_its_children():
-    article = ProposedArticle(
-        headline="合作报道",
-        sections=[
-            ProposedSection(heading="一、算力优势", text="算力规模领先，算力调度顺畅，算力网络建成。"),
-            ProposedSection(heading="二、", text="数据中心投产，机房上架，数据中心扩容，机房扩建。"),
-            ProposedSection(heading="三、", text="学校扩建，医院新建，学校和医院增加。"),
-        ],
+    article = _tagged_article(
+        ProposedSection(heading="一、算力优势", text="算力规模领先，算力调度顺畅，算力网络建成。"),
+        ProposedSection(heading="二、", text="数据中心投产，机房上架，数据中心扩容，机房扩建。"),
+        ProposedSection(heading="三、", text="学校扩建，医院新建，学校和医院增加。"),
     )
-    tag_article(article=article, gazetteer=GAZETTEER, rules=RULES)
     assert set(article.themes) == {"绿色算力", "社会事业"}
 
 
 def test_an_introduction_naming_a_field_does_not_fold_in_the_children_its_parts_are_about():
-    article = ProposedArticle(
-        headline="合作报道",
-        sections=[
-            ProposedSection(text="算力和数据中心两方面发力，算力提升，算力扩容。"),
-            ProposedSection(heading="一、", text="数据中心投产，机房上架，数据中心扩容，机房扩建。"),
-            ProposedSection(heading="二、", text="学校扩建，医院新建，学校和医院增加。"),
-        ],
+    article = _tagged_article(
+        ProposedSection(text="算力和数据中心两方面发力，算力提升，算力扩容。"),
+        ProposedSection(heading="一、", text="数据中心投产，机房上架，数据中心扩容，机房扩建。"),
+        ProposedSection(heading="二、", text="学校扩建，医院新建，学校和医院增加。"),
     )
-    tag_article(article=article, gazetteer=GAZETTEER, rules=RULES)
     assert set(article.themes) == {"数据中心", "社会事业"}
 
 
