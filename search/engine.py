@@ -113,9 +113,22 @@ class View:
         return mask
 
 
+def _hold_stored_fields(reader) -> None:
+    """Open the segment's stored-fields file now. Whoosh opens it on first use, and by then a
+    commit in another process may have deleted it; an open file stays readable. Missing already,
+    it is the same transient loss as any other segment file (search_sections retries)."""
+    if not reader.doc_count_all():
+        return
+    try:
+        reader.stored_fields(0)
+    except TypeError as exc:  # Whoosh's column reader for a file that no longer exists is None
+        raise FileNotFoundError(f"stored fields of segment {reader.segment()} removed by a commit") from exc
+
+
 def open_view(searcher: Searcher) -> View:
     parts, lives = [], []
     for reader, offset in searcher.reader().leaf_readers():
+        _hold_stored_fields(reader)
         data = docsets.segment_data(reader)
         parts.append(_Part(data=data, reader=reader, offset=offset))
         lives.append(data.live)

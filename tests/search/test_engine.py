@@ -67,6 +67,37 @@ def test_the_view_is_kept_until_the_index_changes(clean_index, make_section):
     assert engine.current_view(get_backend().fresh_index()).size == 1
 
 
+def _stored_file(index):
+    from whoosh.codec.whoosh3 import W3Codec
+
+    (segment,) = index._segments()
+    return W3Codec.column_filename(segment, "_stored")
+
+
+def test_a_view_keeps_its_stored_fields_readable_after_a_commit_deletes_the_file(clean_index, make_section):
+    section = make_section("鄂尔多斯市新能源项目签约")
+    index_sections(section_ids=[section.pk])
+    index = get_backend().fresh_index()
+    engine.forget_views()
+    view = engine.open_view(index.searcher())
+    index.storage.delete_file(_stored_file(index))  # what another process's merge does
+    assert int(view.searcher.stored_fields(0)["django_id"]) == section.pk
+    view.searcher.close()
+
+
+def test_a_segment_whose_stored_fields_are_already_gone_is_a_transient_missing_file(
+    clean_index, make_section
+):
+    index_sections(section_ids=[make_section("鄂尔多斯市新能源项目签约").pk])
+    index = get_backend().fresh_index()
+    engine.forget_views()
+    searcher = index.searcher()
+    index.storage.delete_file(_stored_file(index))
+    with pytest.raises(FileNotFoundError):  # search_sections retries this with a fresh view
+        engine.open_view(searcher)
+    searcher.close()
+
+
 def test_facet_counts_are_the_same_for_few_and_for_many_matching_documents():
     import numpy as np
 
