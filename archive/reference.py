@@ -11,7 +11,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .ingest.tag import Gazetteer, Place, ThemeRule
+from .ingest.tag import Gazetteer, Place
+from .ingest.themes import ThemeRule
 from .models import City, Theme
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

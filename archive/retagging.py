@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from .ingest.tag import Gazetteer, ThemeRule, tag_article
+from .ingest.tag import Gazetteer, tag_article
+from .ingest.themes import ThemeRule
 from .ingest.types import ProposedArticle, ProposedSection
 from .models import (
     Article,

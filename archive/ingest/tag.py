@@ -1,34 +1,24 @@
 """Tag sections and articles with cities and themes, with scores that reflect salience.
 
 A place counts for a section when it is in the heading, in the lead, or mentioned repeatedly, so a
-passing mention in a list does not make the section "about" it. Theme keywords are data (editable in
-the admin as Theme.keywords), so tagging improves without a code change.
+passing mention in a list does not make the section "about" it. Themes are scored in themes.py.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .script import simplified
+from .themes import ThemeRule, article_themes, score_themes
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
 LEAD_CHARS = 120
 CITY_THRESHOLD = 2.2
 SHORT_TEXT = 300  # characters: a brief
 STRONG = 4.0  # a heading or package mention: enough to keep a unit next to a place inside it
-THEME_THRESHOLD = 4.0
-MAX_THEMES = 4
-FIRST_CHILD = 0.67
-SECOND_CHILD = 2.0
-CHILD_SHARE = 0.5
-SALIENT = 0.5
-PARAGRAPH_MIN = 60  # characters: shorter paragraphs are leads, quotes, transitions
-PARAGRAPH_THRESHOLD = 4.0
-PARAGRAPH_LEAD = 2.0  # the paragraph's topic has at least this much more evidence than the next
 # Words that stand for "the city this part of the package is about".
 DEICTIC = ("我市", "本市", "全市", "我盟", "全盟", "我旗", "全旗", "我县", "全县", "我区", "全区")
 
@@ -40,13 +30,6 @@ class Place:
     taggable: bool  # the region itself is never a tag: it would be on everything
     partner: bool = False  # the partner municipality: counted by its own mentions, not their share
     site: bool = False  # a named place (park, port, new area) rather than an administrative unit
-
-
-@dataclass(frozen=True)
-class ThemeRule:
-    name: str
-    parent: str | None
-    keywords: tuple[str, ...]
 
 
 class Gazetteer:
@@ -218,113 +201,6 @@ def _most_specific(tagged: dict[str, float], gazetteer: Gazetteer) -> dict[str, 
     }
 
 
-def _theme_evidence(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
-    """Keyword evidence per theme: each keyword counts up to three times in the text, twice in the
-    heading."""
-    heading = simplified(f"{section.heading} {section.subheading}")
-    text = simplified(section.text)
-    covering = _covering(tuple(rules))
-    raw: dict[str, float] = {}
-    for rule in rules:
-        score = sum(
-            min(_count(text, k, covering[rule.name, k]), 3) + 2 * _count(heading, k, covering[rule.name, k])
-            for k in rule.keywords
-            if k
-        )
-        if score:
-            raw[rule.name] = float(score)
-    return raw
-
-
-def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
-    """The most specific theme of each field the section is about: its child when the evidence
-    points to one child, the field itself when it spreads over two or more children or names the
-    field in general. A child never comes with its own parent (docs/annotation.md).
-
-    A theme also counts when it is the clear main topic of one paragraph, however much the rest
-    of the section says about something else: a long report gives a paragraph each to its
-    secondary topics, and their few keywords would not stand out against the whole section."""
-    chosen = _choose(_theme_evidence(section=section, rules=rules), rules)
-    if not chosen:
-        found: dict[str, float] = {}
-    else:
-        best = max(chosen.values())
-        ranked = sorted(chosen.items(), key=lambda kv: -kv[1])[:MAX_THEMES]
-        found = {name: round(score / best, 2) for name, score in ranked if score >= best * SALIENT}
-    field = {r.name: r.parent or r.name for r in rules}
-    covered = {field[name] for name in found}
-    for name in _paragraph_topics(section=section, rules=rules):
-        if field[name] not in covered:
-            found[name] = SALIENT
-            covered.add(field[name])
-    return found
-
-
-def _choose(
-    raw: dict[str, float], rules: list[ThemeRule], *, threshold: float = THEME_THRESHOLD
-) -> dict[str, float]:
-    """Per field: its one strong child, or the field when two children or the field itself are strong."""
-    children: dict[str, list[str]] = {}
-    for rule in rules:
-        if rule.parent:
-            children.setdefault(rule.parent, []).append(rule.name)
-    chosen: dict[str, float] = {}
-    for rule in rules:
-        if rule.parent:
-            continue
-        parent_score = raw.get(rule.name, 0.0)
-        ranked_children = sorted(children.get(rule.name, []), key=lambda c: -raw.get(c, 0.0))
-        # the best child needs less evidence than a second one of the same field
-        strong_children = [
-            c
-            for i, c in enumerate(ranked_children)
-            if raw.get(c, 0.0)
-            >= max(threshold * (FIRST_CHILD if i == 0 else SECOND_CHILD), parent_score * CHILD_SHARE)
-        ]
-        if len(strong_children) == 1:
-            chosen[strong_children[0]] = raw[strong_children[0]] + parent_score * 0.5
-        elif strong_children:
-            chosen[rule.name] = parent_score + sum(raw[c] for c in strong_children)
-        elif parent_score >= threshold:
-            chosen[rule.name] = parent_score + sum(raw.get(c, 0.0) for c in ranked_children) * 0.5
-    return chosen
-
-
-def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> list[str]:
-    """Themes that are the clear main topic of one long paragraph of the section."""
-    topics = []
-    for paragraph in section.text.split("\n"):
-        if len(paragraph) < PARAGRAPH_MIN:
-            continue
-        raw = _theme_evidence(section=ProposedSection(text=paragraph), rules=rules)
-        chosen = sorted(_choose(raw, rules, threshold=PARAGRAPH_THRESHOLD).items(), key=lambda kv: -kv[1])
-        if chosen and (len(chosen) == 1 or chosen[0][1] >= PARAGRAPH_LEAD * chosen[1][1]):
-            topics.append(chosen[0][0])
-    return topics
-
-
-@functools.lru_cache(maxsize=4)
-def _covering(rules: tuple[ThemeRule, ...]) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(theme, keyword) → the longer keywords of other fields that contain it: a keyword written
-    inside one of them (科技创新 in 科技创新债券) is that other field's evidence, not this one's."""
-    field = {r.name: r.parent or r.name for r in rules}
-    return {
-        (rule.name, k): tuple(
-            o for r in rules if field[r.name] != field[rule.name] for o in r.keywords if k in o and o != k
-        )
-        for rule in rules
-        for k in rule.keywords
-        if k
-    }
-
-
-def _count(text: str, keyword: str, covering: tuple[str, ...]) -> int:
-    count = text.count(keyword)
-    if count and covering:
-        count -= sum(text.count(k) * k.count(keyword) for k in covering)
-    return max(count, 0)
-
-
 def tag_page(*, page: ProposedPage, gazetteer: Gazetteer, rules: list[ThemeRule]) -> None:
     for article in page.articles:
         tag_article(article=article, gazetteer=gazetteer, rules=rules)
@@ -349,7 +225,8 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
         section.cities = score_cities(
             section=probe, gazetteer=gazetteer, package_city=package_city, brief=brief
         )
-        section.themes = score_themes(section=probe, rules=rules)
+        # a notice (遗失声明, 公告) is about nothing in the work plan, whatever words its form uses
+        section.themes = {} if article.kind == "notice" else score_themes(section=probe, rules=rules)
     package = [gazetteer.resolve(simplified(s.heading.strip())) for s in article.body_sections if s.heading]
     package = [name for name in package if name]
     if len(package) >= 2:
@@ -376,26 +253,7 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
         # children its parts are about: it does not fold them into the field
         named = {r.parent for r in rules if r.parent and any(r.name in part for part in parts[1:])}
         parts[0] = {name: score for name, score in parts[0].items() if name not in named}
-    article.themes = _article_themes(parts, rules)
-
-
-def _article_themes(parts: list[dict[str, float]], rules: list[ThemeRule]) -> dict[str, float]:
-    """What the whole article is about: the union of its body sections' themes. A field that one
-    section is about in general takes in the children other sections name: a child never comes
-    with its own parent (docs/annotation.md)."""
-    if len(parts) == 1:
-        return dict(parts[0])
-    parents = {r.name: r.parent for r in rules}
-    # in order of appearance (a dict, not a set), so that ties rank the same way on every run
-    named = dict.fromkeys(name for part in parts for name in part)
-    total: Counter = Counter()
-    for part in parts:
-        for name, score in part.items():
-            total[parents[name] if parents.get(name) in named else name] += score
-    if not total:
-        return {}
-    best = max(total.values())
-    return {name: round(score / best, 2) for name, score in total.most_common()}
+    article.themes = article_themes(parts, rules)
 
 
 def _union(parts: list[dict[str, float]]) -> dict[str, float]:

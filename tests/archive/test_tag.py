@@ -1,4 +1,5 @@
-from archive.ingest.tag import Gazetteer, Place, ThemeRule, score_cities, score_themes, tag_article
+from archive.ingest.tag import Gazetteer, Place, score_cities, tag_article
+from archive.ingest.themes import ThemeRule, score_themes
 from archive.ingest.types import ProposedArticle, ProposedSection
 
 GAZETTEER = Gazetteer(
@@ -137,3 +138,49 @@ def test_the_clear_topic_of_one_paragraph_counts_however_long_the_rest_of_the_se
     assert set(themes) == {"数据中心", "社会事业"}
     passing = "教育方面，有一所学校也参与了合作，但更多的还是数据中心建设、服务器和机柜的采购以及机房的运营和维护工作。"
     assert set(score_themes(section=_section(f"{main}\n{passing}\n{main}"), rules=rules)) == {"数据中心"}
+
+
+MAIN = "数据中心机房陆续投产，服务器和机柜不断增加，数据中心上架率持续提升，新机房年内交付。" * 3
+FIELDS = [
+    ThemeRule("绿色算力", None, ("算力",)),
+    ThemeRule("数据中心", "绿色算力", ("数据中心", "机房", "服务器", "上架率", "机柜")),
+    ThemeRule("社会事业", None, ("社会事业",)),
+    ThemeRule("教育", "社会事业", ("学校", "教师")),
+    ThemeRule("医疗卫生", "社会事业", ("医院", "医生")),
+    ThemeRule("绿色能源", None, ("能源",)),
+    ThemeRule("新能源", "绿色能源", ("风电", "光伏")),
+    ThemeRule("电力外送", "绿色能源", ("送电", "特高压")),
+    ThemeRule("科技创新", None, ("研发", "实验室")),
+]
+
+
+def _paragraph_themes(paragraph):
+    return set(score_themes(section=_section(f"{MAIN}\n{paragraph}\n{MAIN}"), rules=FIELDS))
+
+
+def test_a_paragraph_that_names_its_topic_in_its_first_clause_is_about_it():
+    stated = "学校建设再上台阶，今年两地合作推进的项目多点开花，新学校的课程安排已经确定，秋季就会迎来第一批新生，家长们普遍感到满意。"
+    assert _paragraph_themes(stated) == {"数据中心", "教育"}
+    # the same words, the topic no longer up front: two mentions are a passing remark
+    buried = "今年两地合作推进的项目多点开花，学校建设再上台阶，新学校的课程安排已经确定，秋季就会迎来第一批新生，家长们普遍感到满意。"
+    assert _paragraph_themes(buried) == {"数据中心"}
+
+
+def test_a_paragraph_on_two_children_of_one_field_is_about_the_field():
+    both = "两地还合作新建学校和医院，学校引进北京的教师，医院请来北京的医生，帮助当地群众在家门口就能上好学、看好病，这些举措得到广泛好评。"
+    assert _paragraph_themes(both) == {"数据中心", "社会事业"}
+
+
+def test_a_paragraph_goes_to_the_field_its_words_add_up_to_though_no_child_alone_leads():
+    energy = "今年新增风电和光伏装机规模可观，蒙西送电工程和特高压通道建设加快，相关企业的研发中心和实验室也已投用，风电光伏送电特高压齐头并进。"
+    assert _paragraph_themes(energy) == {"数据中心", "绿色能源"}
+
+
+def test_a_notice_carries_no_theme_whatever_its_words():
+    article = ProposedArticle(
+        headline="遗失声明",
+        kind="notice",
+        sections=[_section("某数据中心有限公司遗失机房钥匙及服务器机柜登记证，声明作废。")],
+    )
+    tag_article(article=article, gazetteer=GAZETTEER, rules=RULES)
+    assert article.themes == {} and article.sections[0].themes == {}

@@ -1,6 +1,7 @@
 """Salience rules of the tagger: most specific places, Beijing's side, labels, recurrence, themes."""
 
-from archive.ingest.tag import Gazetteer, Place, ThemeRule, score_cities, score_themes, tag_article
+from archive.ingest.tag import Gazetteer, Place, score_cities, tag_article
+from archive.ingest.themes import ThemeRule, score_themes
 from archive.ingest.types import ProposedArticle, ProposedSection
 
 GAZETTEER = Gazetteer(

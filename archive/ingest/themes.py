@@ -1,0 +1,187 @@
+"""Themes of sections and articles: keyword evidence, one most specific theme per field.
+
+Theme keywords are data (editable in the admin as Theme.keywords), so tagging improves without a
+code change. The rules follow the annotation guideline (docs/annotation.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .script import simplified
+from .types import ProposedSection
+
+THEME_THRESHOLD = 4.0
+MAX_THEMES = 4
+FIRST_CHILD = 0.67
+SECOND_CHILD = 2.0
+CHILD_SHARE = 0.5
+SALIENT = 0.5
+PARAGRAPH_MIN = 60  # characters: shorter paragraphs are leads, quotes, transitions
+PARAGRAPH_THRESHOLD = 4.0
+PARAGRAPH_LEAD = 1.5  # the paragraph's field has at least this much more evidence than the next
+PARAGRAPH_SECOND = 0.5  # a paragraph that gives two children of a field a few words each is about the field
+
+
+@dataclass(frozen=True)
+class ThemeRule:
+    name: str
+    parent: str | None
+    keywords: tuple[str, ...]
+
+
+_FIRST_CLAUSE = re.compile(r"[^，。！？；：,;:!?]*")
+
+
+def _theme_evidence(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
+    """Keyword evidence per theme: each keyword counts up to three times in the text, twice in the
+    heading."""
+    heading = simplified(f"{section.heading} {section.subheading}")
+    text = simplified(section.text)
+    covering = _covering(tuple(rules))
+    raw: dict[str, float] = {}
+    for rule in rules:
+        score = sum(
+            min(_count(text, k, covering[rule.name, k]), 3) + 2 * _count(heading, k, covering[rule.name, k])
+            for k in rule.keywords
+            if k
+        )
+        if score:
+            raw[rule.name] = float(score)
+    return raw
+
+
+def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
+    """The most specific theme of each field the section is about: its child when the evidence
+    points to one child, the field itself when it spreads over two or more children or names the
+    field in general. A child never comes with its own parent (docs/annotation.md).
+
+    A theme also counts when it is the clear main topic of one paragraph, however much the rest
+    of the section says about something else: a long report gives a paragraph each to its
+    secondary topics, and their few keywords would not stand out against the whole section."""
+    chosen = _choose(_theme_evidence(section=section, rules=rules), rules)
+    field = {r.name: r.parent or r.name for r in rules}
+    if not chosen:
+        found: dict[str, float] = {}
+    else:
+        best = max(chosen.values())
+        ranked = sorted(chosen.items(), key=lambda kv: -kv[1])[:MAX_THEMES]
+        found = {name: round(score / best, 2) for name, score in ranked if score >= best * SALIENT}
+    covered = {field[name] for name in found}
+    for name in _paragraph_topics(section=section, rules=rules):
+        if field[name] not in covered:
+            found[name] = SALIENT
+            covered.add(field[name])
+    return found
+
+
+def _choose(
+    raw: dict[str, float],
+    rules: list[ThemeRule],
+    *,
+    threshold: float = THEME_THRESHOLD,
+    second: float = SECOND_CHILD,
+) -> dict[str, float]:
+    """Per field: its one strong child, or the field when two children or the field itself are strong."""
+    children: dict[str, list[str]] = {}
+    for rule in rules:
+        if rule.parent:
+            children.setdefault(rule.parent, []).append(rule.name)
+    chosen: dict[str, float] = {}
+    for rule in rules:
+        if rule.parent:
+            continue
+        parent_score = raw.get(rule.name, 0.0)
+        ranked_children = sorted(children.get(rule.name, []), key=lambda c: -raw.get(c, 0.0))
+        # the best child needs less evidence than a second one of the same field
+        strong_children = [
+            c
+            for i, c in enumerate(ranked_children)
+            if raw.get(c, 0.0)
+            >= max(threshold * (FIRST_CHILD if i == 0 else second), parent_score * CHILD_SHARE)
+        ]
+        if len(strong_children) == 1:
+            chosen[strong_children[0]] = raw[strong_children[0]] + parent_score * 0.5
+        elif strong_children:
+            chosen[rule.name] = parent_score + sum(raw[c] for c in strong_children)
+        elif parent_score >= threshold:
+            chosen[rule.name] = parent_score + sum(raw.get(c, 0.0) for c in ranked_children) * 0.5
+    return chosen
+
+
+def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> list[str]:
+    """Themes that are the clear main topic of one long paragraph of the section.
+
+    A paragraph is first given to a field, by the evidence of the field and its children together
+    (a paragraph on 送电 and 制氢 is about energy, though neither child alone leads), and then to
+    that field's most specific theme. Its first clause counts as its heading: a report's paragraph
+    states its topic up front ("劳务协作铺就增收路。", "在…方面，")."""
+    field = {r.name: r.parent or r.name for r in rules}
+    topics = []
+    for paragraph in section.text.split("\n"):
+        if len(paragraph) < PARAGRAPH_MIN:
+            continue
+        first = _FIRST_CLAUSE.match(paragraph).group(0)
+        probe = ProposedSection(heading=first, text=paragraph)
+        raw = _theme_evidence(section=probe, rules=rules)
+        totals: Counter = Counter()
+        for name, score in raw.items():
+            totals[field[name]] += score
+        ranked = totals.most_common(2)
+        if not ranked or ranked[0][1] < PARAGRAPH_THRESHOLD:
+            continue
+        if len(ranked) > 1 and ranked[0][1] < PARAGRAPH_LEAD * ranked[1][1]:
+            continue
+        top = ranked[0][0]
+        within = {n: v for n, v in raw.items() if field[n] == top}
+        chosen = _choose(within, rules, threshold=PARAGRAPH_THRESHOLD, second=PARAGRAPH_SECOND)
+        if not chosen:
+            # too little for _choose's thresholds: the child that holds most of it, else the field
+            best = max(within, key=lambda n: (within[n], n == top))
+            chosen = [best] if within[best] * 2 >= ranked[0][1] else [top]
+        topics.extend(chosen)
+    return topics
+
+
+@functools.lru_cache(maxsize=4)
+def _covering(rules: tuple[ThemeRule, ...]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(theme, keyword) → the longer keywords of other fields that contain it: a keyword written
+    inside one of them (科技创新 in 科技创新债券) is that other field's evidence, not this one's."""
+    field = {r.name: r.parent or r.name for r in rules}
+    return {
+        (rule.name, k): tuple(
+            o for r in rules if field[r.name] != field[rule.name] for o in r.keywords if k in o and o != k
+        )
+        for rule in rules
+        for k in rule.keywords
+        if k
+    }
+
+
+def _count(text: str, keyword: str, covering: tuple[str, ...]) -> int:
+    count = text.count(keyword)
+    if count and covering:
+        count -= sum(text.count(k) * k.count(keyword) for k in covering)
+    return max(count, 0)
+
+
+def article_themes(parts: list[dict[str, float]], rules: list[ThemeRule]) -> dict[str, float]:
+    """What the whole article is about: the union of its body sections' themes. A field that one
+    section is about in general takes in the children other sections name: a child never comes
+    with its own parent (docs/annotation.md)."""
+    if len(parts) == 1:
+        return dict(parts[0])
+    parents = {r.name: r.parent for r in rules}
+    # in order of appearance (a dict, not a set), so that ties rank the same way on every run
+    named = dict.fromkeys(name for part in parts for name in part)
+    total: Counter = Counter()
+    for part in parts:
+        for name, score in part.items():
+            total[parents[name] if parents.get(name) in named else name] += score
+    if not total:
+        return {}
+    best = max(total.values())
+    return {name: round(score / best, 2) for name, score in total.most_common()}
