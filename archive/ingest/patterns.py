@@ -24,6 +24,7 @@ ROLES = (
     "记者",
     "通讯员",
     "评论员",
+    "实习生",
     "摄影",
     "文/图",
     "文",
@@ -36,7 +37,10 @@ BYLINE_RE = re.compile(
     f"^{DECOR}?\\s*(?:(?:(?:本报|本刊)[{CJK}]{{2,3}}[\\s:：]*|(?:{_ROLE_ALT})[\\s:：]+)"
     f"{NAME}(?:[\\s、，,]+{NAME})*[\\s、，,]*)+$"
 )
-_ROLE_SPLIT = re.compile(f"({_ROLE_ALT})")
+# a one-character role (文, 图) only before a separator: inside a name (张文博) it is the name
+_ROLE_SPLIT = re.compile(
+    "(" + "|".join(re.escape(r) if len(r) > 1 else f"{re.escape(r)}(?=[\\s:：/])" for r in ROLES) + ")"
+)
 _NUM = r"[\d一二三四五六七八九十〇]{1,3}"
 _MONTH_DAY = f"{_NUM}月\\s?{_NUM}日"
 # 本报讯（记者 宋向华）, 本报11月9日讯, 本报北京7月17日电, 新华社北京2月19日电（…）, 北疆资讯网讯（…）
@@ -91,7 +95,20 @@ class Person:
 
 
 def strip_decor(text: str) -> str:
-    return re.sub(f"^{DECOR}\\s*", "", text).strip()
+    """A byline's text without its leading ornament or the parentheses it is printed in."""
+    text = re.sub(f"^{DECOR}\\s*", "", text).strip()
+    enclosed = _ENCLOSED.match(text)
+    return re.sub(r"\s+", " ", enclosed.group(1)).strip() if enclosed else text
+
+
+_ENCLOSED = re.compile(r"^[（(]([^（）()]+)[）)]$")
+
+
+def is_enclosed_byline(text: str) -> bool:
+    """（本报记者　某某）, the byline printed in parentheses under a headline. The same form after
+    a finished paragraph is the story's closing signature: the caller tells them apart."""
+    enclosed = _ENCLOSED.match(text.strip())
+    return bool(enclosed) and is_byline(enclosed.group(1).strip())
 
 
 def match(regex: re.Pattern, text: str, *, search: bool = False) -> dict[str, str] | None:

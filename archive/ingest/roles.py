@@ -26,7 +26,9 @@ class Role:
 
 def classify(*, block: Block, prev: Block | None, next_: Block | None, place_names: Collection[str]) -> Role:
     text = block.text
-    if p.is_byline(text):
+    if p.is_byline(text) or (
+        prev is not None and not p.ends_sentence(prev.text) and p.is_enclosed_byline(text)
+    ):
         return Role("byline", block)
     if p.META_RE.search(simplified(text)) and len(text) <= 80:
         return Role("meta", block, {"date": _published(text)})

@@ -73,6 +73,20 @@ def test_a_trailing_signature_closes_the_article_and_becomes_its_byline():
     assert [(a.headline, a.byline) for a in articles] == [("甲标题", "赵六"), ("乙标题", "")]
 
 
+def test_a_byline_in_parentheses_under_each_headline_starts_each_article():
+    articles = _split(
+        "【京蒙协作】\n甲地的新闻标题\n（记者　张文博　通讯员　李慧）\n\n甲地的正文第一段，说了一件事。\n\n"
+        "【京蒙协作】\n乙地的新闻标题\n（本报记者　包红梅　实习生　赵一鸣）\n\n乙地的正文，说了另一件事。\n\n（记者　斯琴）\n"
+    )
+    # two articles: after a finished paragraph the same form is a closing signature, not a byline
+    assert [(a.column, a.headline, a.byline) for a in articles] == [
+        ("京蒙协作", "甲地的新闻标题", "记者 张文博 通讯员 李慧"),
+        ("京蒙协作", "乙地的新闻标题", "本报记者 包红梅 实习生 赵一鸣"),
+    ]
+    # a one-character role (文) inside a name is part of the name
+    assert articles[0].authors == [{"name": "张文博", "role": "记者"}, {"name": "李慧", "role": "通讯员"}]
+
+
 def test_a_column_label_is_metadata_not_a_headline():
     (article,) = _split("【口岸观察】\n\n口岸贸易值增长\n\n今年一季度，口岸进出口贸易值增长。\n")
     assert (article.column, article.headline) == ("口岸观察", "口岸贸易值增长")
