@@ -151,12 +151,33 @@ def join_wrapped(a: str, b: str) -> str:
     return a + b
 
 
-def blocks_from_lines(*, lines: list[Line], width: int | None = None) -> list[Block]:
+_INDENT = re.compile(r"^\s{2,}\S")  # two spaces, full-width (the print convention) or not
+
+
+def indents_mark_paragraphs(lines: list[Line]) -> bool:
+    """Whether the page indents the first line of each paragraph, as print and PDF text does:
+    some lines indented, most not. Then the indent, not a line that happens to end in 。, is
+    what starts a paragraph."""
+    printed = [line for line in lines if line.text]
+    indented = sum(1 for line in printed if _INDENT.match(line.raw))
+    return indented >= 2 and indented * 2 < len(printed)
+
+
+def _opens_paragraph(line: Line) -> bool:
+    """An indented line of running text; a centred headline is indented too, but short and bare."""
+    return bool(_INDENT.match(line.raw)) and (len(line.text) >= 15 or bool(_PUNCTUATED.search(line.text)))
+
+
+def blocks_from_lines(
+    *, lines: list[Line], width: int | None = None, indents: bool | None = None
+) -> list[Block]:
     """Group lines into paragraphs, re-joining lines that print columns or extraction broke.
 
-    `width` is the page's print column width when known (a part of a page is too small to tell).
+    `width` is the page's print column width and `indents` whether its paragraphs are indented,
+    when known (a part of a page is too small to tell).
     """
     width = width if width is not None else column_width(lines)
+    indents = indents if indents is not None else indents_mark_paragraphs(lines)
     blocks: list[Block] = []
     gap = 2
     for line in lines:
@@ -165,12 +186,21 @@ def blocks_from_lines(*, lines: list[Line], width: int | None = None) -> list[Bl
             continue
         _, marker = strip_markup(line.raw.strip())
         prev = blocks[-1] if blocks else None
-        if (
-            prev is not None
-            and not marker
-            and not prev.markup
-            and _continues(prev, line, gap=gap, width=width)
-        ):
+        opens = indents and bool(_INDENT.match(line.raw))
+        if indents and prev is not None and gap == 0 and _opens_paragraph(prev.lines[0]):
+            # an indented page: an unindented line under an indented paragraph continues it
+            joined = not (
+                opens or marker or prev.markup or starts_block(line.text) or stands_alone(prev.text)
+            )
+        else:
+            joined = (
+                prev is not None
+                and not opens
+                and not marker
+                and not prev.markup
+                and _continues(prev, line, gap=gap, width=width)
+            )
+        if joined:
             prev.lines.append(line)
             prev.text = join_wrapped(prev.text, line.text)
         else:

@@ -6,7 +6,7 @@ the automatic pipeline uses, so curated and automatic output are directly compar
 
 from __future__ import annotations
 
-from .clean import blocks_from_lines, column_width, split_lines
+from .clean import blocks_from_lines, column_width, indents_mark_paragraphs, split_lines
 from .decode import IngestError
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
@@ -16,6 +16,7 @@ CURATED_SCORE = 1.0
 def proposed_from_curated(*, data: dict, text: str) -> ProposedPage:
     lines = split_lines(text=text)
     width = column_width(lines)
+    indents = indents_mark_paragraphs(lines)
     articles = []
     for entry in data.get("articles", []):
         article = ProposedArticle(
@@ -27,7 +28,7 @@ def proposed_from_curated(*, data: dict, text: str) -> ProposedPage:
             chosen = [line for s, e in sec["body"] for line in lines[s - 1 : e]]
             if not any(line.text for line in chosen):
                 raise IngestError(f"整理文件 {data.get('source')} 的段落行号 {sec['body']} 没有文字")
-            blocks = blocks_from_lines(lines=chosen, width=width)
+            blocks = blocks_from_lines(lines=chosen, width=width, indents=indents)
             article.sections.append(
                 ProposedSection(
                     kind=sec.get("kind", "body"),

@@ -20,6 +20,7 @@ FIRST_CHILD = 0.67
 SECOND_CHILD = 2.0
 CHILD_SHARE = 0.5
 SALIENT = 0.5
+SIBLING_MIN = 100  # characters: a shorter paragraph on a sibling is a detail of the child
 PARAGRAPH_MIN = 60  # characters: shorter paragraphs are leads, quotes, transitions
 PARAGRAPH_THRESHOLD = 4.0
 PARAGRAPH_LEAD = 1.5  # the paragraph's field has at least this much more evidence than the next
@@ -70,11 +71,16 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
         best = max(chosen.values())
         ranked = sorted(chosen.items(), key=lambda kv: -kv[1])[:MAX_THEMES]
         found = {name: round(score / best, 2) for name, score in ranked if score >= best * SALIENT}
-    covered = {field[name] for name in found}
-    for name in _paragraph_topics(section=section, rules=rules):
-        if field[name] not in covered:
+    covered = {field[name]: name for name in found}
+    for name, length in _paragraph_topics(section=section, rules=rules):
+        held = covered.get(field[name])
+        if held is None:
             found[name] = SALIENT
-            covered.add(field[name])
+            covered[field[name]] = name
+        elif held != name and field[name] not in (held, name) and length >= SIBLING_MIN:
+            # a paragraph on a sibling of the child the section is about: the section spans the field
+            found[field[name]] = found.pop(held)
+            covered[field[name]] = field[name]
     return found
 
 
@@ -112,7 +118,7 @@ def _choose(
     return chosen
 
 
-def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> list[str]:
+def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> list[tuple[str, int]]:
     """Themes that are the clear main topic of one long paragraph of the section.
 
     A paragraph is first given to a field, by the evidence of the field and its children together
@@ -142,7 +148,7 @@ def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> li
             # too little for _choose's thresholds: the child that holds most of it, else the field
             best = max(within, key=lambda n: (within[n], n == top))
             chosen = [best] if within[best] * 2 >= ranked[0][1] else [top]
-        topics.extend(chosen)
+        topics.extend((name, len(paragraph)) for name in chosen)
     return topics
 
 

@@ -63,6 +63,25 @@ def test_a_sentence_broken_across_a_blank_line_is_rejoined():
     ]
 
 
+def test_on_a_page_that_indents_its_paragraphs_the_indent_starts_a_paragraph():
+    column = "\n".join(
+        [
+            "　　　　两地合作的标题",
+            "　　第一段的开头，这一行写满了整整一",
+            "栏。第二句恰好在行末结束了。",
+            "第一段的第三句还在继续，直到这里。",
+            "　　第二段另起一行，缩进两格，说的",
+            "是另一件事。这件事情也写了不少",
+            "内容，一直写到这一行才结束。",
+        ]
+    )
+    assert _paragraphs(column) == [
+        "两地合作的标题",
+        "第一段的开头，这一行写满了整整一栏。第二句恰好在行末结束了。第一段的第三句还在继续，直到这里。",
+        "第二段另起一行，缩进两格，说的是另一件事。这件事情也写了不少内容，一直写到这一行才结束。",
+    ]
+
+
 def test_a_headline_is_not_glued_to_the_byline_under_it():
     assert _paragraphs("看看经开区如何念好节水经\n●本报记者 张三\n\n正文。") == [
         "看看经开区如何念好节水经",

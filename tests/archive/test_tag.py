@@ -184,3 +184,11 @@ def test_a_notice_carries_no_theme_whatever_its_words():
     )
     tag_article(article=article, gazetteer=GAZETTEER, rules=RULES)
     assert article.themes == {} and article.sections[0].themes == {}
+
+
+def test_a_paragraph_on_a_sibling_of_the_sections_child_makes_the_section_about_the_field():
+    schools = "学校和教师方面，两地结对的学校又增加了十所，北京派来的教师在当地学校任教，学校的课程和教师培训同步推进。"
+    hospitals = "医院建设同样在推进，北京的医院派出医生常驻，当地医院的医生到北京进修，两地医院共建了远程会诊平台，方便了当地的群众就近看病。医院的专科建设也有了起色，新开的两个专科门诊由北京的医生坐诊，当地医院的手术量明显增加。"
+    assert set(score_themes(section=_section(f"{schools}\n{schools}\n{hospitals}"), rules=FIELDS)) == {
+        "社会事业"
+    }

@@ -20,9 +20,9 @@ class Command(BaseCommand):
         root = Path(opts["fixtures"])
         seeds = [(root / "seeds" / f"{p.stem}.txt", p) for p in sorted((root / "curated").glob("*.json"))]
         extra = [(p.with_suffix(".txt"), p) for p in sorted((root / "extra").glob("*.json"))]
-        # written and annotated after the tagging rules, by someone who saw neither rules nor output
+        # written and annotated after the rules, by someone who saw neither the rules nor their output
         heldout = [(p.with_suffix(".txt"), p) for p in sorted((root / "heldout").glob("*.json"))]
-        sets = (("五个种子版面", seeds), ("自编其他版式版面", extra), ("留出版面（未用于调整规则）", heldout))
+        sets = (("五个种子版面", seeds), ("自编其他版式版面", extra), ("留出版面（规则写成后编写）", heldout))
         for title, pairs in sets:
             if pairs:
                 self.stdout.write(f"== {title}（{len(pairs)} 版）")
