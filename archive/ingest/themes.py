@@ -37,11 +37,21 @@ class ThemeRule:
 _FIRST_CLAUSE = re.compile(r"[^，。！？；：,;:!?]*")
 
 
+# 在产业、科技、民生等领域: fields named in a list are not what the text is about
+_FIELD_LIST = re.compile(
+    r"(?:[^，。；：、\s]{1,8}、)+[^，。；：、\s]{1,8}?等?(?:多个|多|重点|各|诸多)?(?:领域|方面|行业)"
+)
+
+
+def _without_field_lists(text: str) -> str:
+    return _FIELD_LIST.sub("", text)
+
+
 def _theme_evidence(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
     """Keyword evidence per theme: each keyword counts up to three times in the text, twice in the
     heading."""
-    heading = simplified(f"{section.heading} {section.subheading}")
-    text = simplified(section.text)
+    heading = _without_field_lists(simplified(f"{section.heading} {section.subheading}"))
+    text = _without_field_lists(simplified(section.text))
     covering = _covering(tuple(rules))
     raw: dict[str, float] = {}
     for rule in rules:

@@ -192,3 +192,8 @@ def test_a_paragraph_on_a_sibling_of_the_sections_child_makes_the_section_about_
     assert set(score_themes(section=_section(f"{schools}\n{schools}\n{hospitals}"), rules=FIELDS)) == {
         "社会事业"
     }
+
+
+def test_fields_named_in_a_list_are_not_what_a_paragraph_is_about():
+    listed = "在学校、医院、教师等方面，两地今年继续加强合作，签订了新的协议，各项工作正在有序推进，取得了阶段性的成效，群众普遍满意。"
+    assert _paragraph_themes(listed) == {"数据中心"}
