@@ -112,13 +112,14 @@ def _choose(
             continue
         parent_score = raw.get(rule.name, 0.0)
         ranked_children = sorted(children.get(rule.name, []), key=lambda c: -raw.get(c, 0.0))
-        # the best child needs less evidence than a second one of the same field
-        strong_children = [
-            c
-            for i, c in enumerate(ranked_children)
-            if raw.get(c, 0.0)
-            >= max(threshold * (FIRST_CHILD if i == 0 else second), parent_score * CHILD_SHARE)
-        ]
+        # the best child needs less evidence than a second one of the same field; a second
+        # child counts only beside a strong first
+        strong_children = []
+        for i, c in enumerate(ranked_children):
+            bar = max(threshold * (FIRST_CHILD if i == 0 else second), parent_score * CHILD_SHARE)
+            if raw.get(c, 0.0) < bar:
+                break
+            strong_children.append(c)
         if len(strong_children) == 1:
             chosen[strong_children[0]] = raw[strong_children[0]] + parent_score * 0.5
         elif strong_children:
@@ -155,9 +156,12 @@ def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> li
         within = {n: v for n, v in raw.items() if field[n] == top}
         chosen = _choose(within, rules, threshold=PARAGRAPH_THRESHOLD, second=PARAGRAPH_SECOND)
         if not chosen:
-            # too little for _choose's thresholds: the child that holds most of it, else the field
-            best = max(within, key=lambda n: (within[n], n == top))
-            chosen = [best] if within[best] * 2 >= ranked[0][1] else [top]
+            # too little for _choose's thresholds: the child that holds most of it; spread thinly
+            # over several, the paragraph is a roundup that names no theme
+            ordered = sorted(within, key=lambda n: (within[n], n == top), reverse=True)
+            best = ordered[0]
+            tied = len(ordered) > 1 and within[ordered[1]] == within[best] and best != top
+            chosen = [best] if within[best] * 2 >= ranked[0][1] and not tied else []
         topics.extend((name, len(paragraph)) for name in chosen)
     return topics
 

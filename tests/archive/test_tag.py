@@ -197,3 +197,8 @@ def test_a_paragraph_on_a_sibling_of_the_sections_child_makes_the_section_about_
 def test_fields_named_in_a_list_are_not_what_a_paragraph_is_about():
     listed = "在学校、医院、教师等方面，两地今年继续加强合作，签订了新的协议，各项工作正在有序推进，取得了阶段性的成效，群众普遍满意。"
     assert _paragraph_themes(listed) == {"数据中心"}
+
+
+def test_a_paragraph_that_touches_two_children_lightly_names_neither_nor_their_field():
+    thin = "与此同时，两地的合作还在不断延伸，新的学校和医院项目相继签约，教师和医生的交流也更加频繁，首都的优质资源正在源源不断地惠及当地。"
+    assert _paragraph_themes(thin) == {"数据中心"}
