@@ -80,7 +80,11 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
     else:
         best = max(chosen.values())
         ranked = sorted(chosen.items(), key=lambda kv: -kv[1])[:MAX_THEMES]
-        found = {name: round(score / best, 2) for name, score in ranked if score >= best * SALIENT}
+        # a theme the heading names outright is a subject, however much the text says of others
+        named = simplified(f"{section.heading} {section.subheading}")
+        found = {
+            name: round(score / best, 2) for name, score in ranked if score >= best * SALIENT or name in named
+        }
     covered = {field[name]: name for name in found}
     for name, length in _paragraph_topics(section=section, rules=rules):
         held = covered.get(field[name])

@@ -202,3 +202,10 @@ def test_fields_named_in_a_list_are_not_what_a_paragraph_is_about():
 def test_a_paragraph_that_touches_two_children_lightly_names_neither_nor_their_field():
     thin = "与此同时，两地的合作还在不断延伸，新的学校和医院项目相继签约，教师和医生的交流也更加频繁，首都的优质资源正在源源不断地惠及当地。"
     assert _paragraph_themes(thin) == {"数据中心"}
+
+
+def test_a_theme_the_heading_names_outright_is_kept_beside_a_bigger_one():
+    section = _section(f"{MAIN}附近新建一所学校。", heading="数据中心集群建设暨学校教育合作推进会")
+    assert set(score_themes(section=section, rules=FIELDS)) == {"数据中心", "教育"}
+    section = _section(f"{MAIN}附近新建一所学校。", heading="数据中心集群建设暨学校合作推进会")
+    assert set(score_themes(section=section, rules=FIELDS)) == {"数据中心"}
