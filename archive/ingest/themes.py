@@ -47,12 +47,14 @@ def _without_field_lists(text: str) -> str:
     return _FIELD_LIST.sub("", text)
 
 
-def _theme_evidence(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[str, float]:
+def _theme_evidence(
+    *, section: ProposedSection, rules: list[ThemeRule], family: bool = False
+) -> dict[str, float]:
     """Keyword evidence per theme: each keyword counts up to three times in the text, twice in the
     heading."""
     heading = _without_field_lists(simplified(f"{section.heading} {section.subheading}"))
     text = _without_field_lists(simplified(section.text))
-    covering = _covering(tuple(rules))
+    covering = _covering(tuple(rules), family=family)
     raw: dict[str, float] = {}
     for rule in rules:
         score = sum(
@@ -147,7 +149,9 @@ def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> li
             continue
         first = _FIRST_CLAUSE.match(paragraph).group(0)
         probe = ProposedSection(heading=first, text=paragraph)
-        raw = _theme_evidence(section=probe, rules=rules)
+        # a field's word written inside one of its children's (旅游 in 旅游收入) is not a second
+        # piece of evidence: a paragraph needs more than one word counted twice
+        raw = _theme_evidence(section=probe, rules=rules, family=True)
         totals: Counter = Counter()
         for name, score in raw.items():
             totals[field[name]] += score
@@ -171,14 +175,19 @@ def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> li
 
 
 @functools.lru_cache(maxsize=4)
-def _covering(rules: tuple[ThemeRule, ...]) -> dict[tuple[str, str], tuple[str, ...]]:
+def _covering(
+    rules: tuple[ThemeRule, ...], *, family: bool = False
+) -> dict[tuple[str, str], tuple[str, ...]]:
     """(theme, keyword) → the longer keywords of other fields that contain it: a keyword written
-    inside one of them (科技创新 in 科技创新债券) is that other field's evidence, not this one's."""
+    inside one of them (科技创新 in 科技创新债券) is that other field's evidence, not this one's.
+    family: a field's keyword inside one of its own children's is the child's as well."""
     field = {r.name: r.parent or r.name for r in rules}
+
+    def other(r: ThemeRule, rule: ThemeRule) -> bool:
+        return field[r.name] != field[rule.name] or (family and r.parent == rule.name)
+
     return {
-        (rule.name, k): tuple(
-            o for r in rules if field[r.name] != field[rule.name] for o in r.keywords if k in o and o != k
-        )
+        (rule.name, k): tuple(o for r in rules if other(r, rule) for o in r.keywords if k in o and o != k)
         for rule in rules
         for k in rule.keywords
         if k

@@ -148,7 +148,7 @@ FIELDS = [
     ThemeRule("教育", "社会事业", ("学校", "教师")),
     ThemeRule("医疗卫生", "社会事业", ("医院", "医生")),
     ThemeRule("绿色能源", None, ("能源",)),
-    ThemeRule("新能源", "绿色能源", ("风电", "光伏")),
+    ThemeRule("新能源", "绿色能源", ("新能源", "风电", "光伏")),
     ThemeRule("电力外送", "绿色能源", ("送电", "特高压")),
     ThemeRule("科技创新", None, ("研发", "实验室")),
 ]
@@ -209,3 +209,8 @@ def test_a_theme_the_heading_names_outright_is_kept_beside_a_bigger_one():
     assert set(score_themes(section=section, rules=FIELDS)) == {"数据中心", "教育"}
     section = _section(f"{MAIN}附近新建一所学校。", heading="数据中心集群建设暨学校合作推进会")
     assert set(score_themes(section=section, rules=FIELDS)) == {"数据中心"}
+
+
+def test_a_fields_word_inside_its_childs_word_is_not_a_second_piece_of_evidence():
+    once = "今年以来，当地的合作项目稳步推进，其中有新能源方面的，也有其他方面的，新能源企业也参加了对接，各项工作进展顺利，成效明显。"
+    assert _paragraph_themes(once) == {"数据中心"}
