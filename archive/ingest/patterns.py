@@ -50,6 +50,8 @@ DATELINE_RE = re.compile(
     f"|(?:新华社|中新社|人民日报|[{CJK}]{{2,6}}(?:日报|晚报|通讯社))[{CJK}]{{0,8}}?{_MONTH_DAY}(?:电|讯))"
     r"\s*(?:[（(](?P<credit>[^）)]{1,40})[）)])?"
 )
+# an interviewer's question: 记者：… / 问：…
+QUESTION_RE = re.compile(r"^(?:本报记者|记者|问|主持人)[：:]")
 DATE_ONLY_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _SIGNED_ROLE = f"(?:(?:{_ROLE_ALT})[\\s:：]*)?"
 SIGNATURE_RE = re.compile(f"^[（(]\\s*{_SIGNED_ROLE}(?P<names>{NAME}(?:[\\s、，,]+{NAME}){{0,3}})\\s*[）)]$")
@@ -59,7 +61,7 @@ INLINE_SIGNATURE_RE = re.compile(
 # Page and web furniture: mastheads, navigation, editing credits, share buttons.
 META_RE = re.compile(
     r"^(?:来源|发布时间|发布日期|作者|编辑|责任编辑|本版编辑|本版统筹|统筹|校对|美编|版式|审核|审校|制图|数据来源|当前位置)\s*[:：]"
-    r"|【打印】|【关闭】|分享到|版权所有|Copyright|©"
+    r"|【(?:打印|关闭|字体|字号|收藏|返回)[^】]{0,8}】|分享到|版权所有|Copyright|©"
     r"|(?:20\d{2}|19\d{2})年\s*\d{1,2}月\s*\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
 )
 NAV_RE = re.compile(r"^(?:[^|｜]{1,8}[|｜]){3,}[^|｜]{1,8}$")
@@ -68,7 +70,8 @@ CAPTION_PREFIX_RE = re.compile(r"^(?:图为|上图|下图|左图|右图|图：|�
 TABLE_TITLE_RE = re.compile(r"^(?:表|图)[\d一二三四五六七八九十]{1,3}[\s：:]")
 # 【包头】稀土高新区进京招商… / ■ 乌海：低空航线… — a labelled part of a package or a run-in brief
 LABELLED_RE = re.compile(
-    f"^(?:【(?P<a>[{CJK}]{{2,8}})】|[■◆●□]\\s*(?P<b>[{CJK}]{{2,8}})(?:[：:]|\\s+))\\s*(?P<rest>.+)$"
+    # ■ 锡林郭勒　9月6日，…: the space before a date may be lost with the extraction's number spacing
+    f"^(?:【(?P<a>[{CJK}]{{2,8}})】|[■◆●□]\\s*(?P<b>[{CJK}]{{2,8}})(?:[：:]|\\s+|(?=\\d)))\\s*(?P<rest>.+)$"
 )
 SOURCE_RE = re.compile(r"^[（(]\s*(?P<note>(?:来源|据|转自|稿件来源|原载)[:：]?[^）)]{1,40})\s*[）)]$")
 CONTINUED_RE = re.compile(

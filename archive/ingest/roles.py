@@ -64,7 +64,7 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         return Role("column", block, {"label": column["a"] or column["b"]})
     if shadow in place_names and not block.markup:
         return Role("place", block)
-    if p.DATE_ONLY_RE.match(text):
+    if p.DATE_ONLY_RE.match(text) or p.QUESTION_RE.match(shadow):
         return Role("body", block)
     if (
         p.ORDINAL_RE.match(shadow)

@@ -61,6 +61,12 @@ def _is_commentary(article: ProposedArticle) -> bool:
     return article.column in COMMENTARY_COLUMNS or any(a["role"] == "评论员" for a in article.authors)
 
 
+def _is_interview(article: ProposedArticle) -> bool:
+    """Questions and answers (记者：… / 某某：…)."""
+    paragraphs = [line for s in article.body_sections for line in s.text.split("\n")]
+    return sum(1 for line in paragraphs if p.QUESTION_RE.match(line)) >= 2
+
+
 class _Builder:
     """Walks the classified blocks once, opening and closing articles and sections."""
 
@@ -255,8 +261,8 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
     inside_article = b.current is not None and not b.closed and any(s.text for s in b.current.body_sections)
     strong = has_byline or any(r.block.markup for r in group) or any(r.kind == "column" for r in group)
     dateline_next = followed_by_body and p.match(p.DATELINE_RE, nxt.block.text) is not None
-    # a commentary has no subheads: a headline after its text starts the next article
-    in_commentary = inside_article and _is_commentary(b.current)
+    # a commentary or an interview has no subheads: a headline after its text starts the next article
+    in_commentary = inside_article and (_is_commentary(b.current) or _is_interview(b.current))
     if in_notice or (inside_article and followed_by_body and not (strong or dateline_next or in_commentary)):
         # short unpunctuated lines inside running text: subheads, infographic labels, signatures
         for r in group:

@@ -35,6 +35,9 @@ def _phrased(text: str) -> bool:
     return bool(re.search(f"[{p.CJK}”」』]\\s+[{p.CJK}“「『]", text))
 
 
+_SERIES = re.compile(f"^[{p.CJK}]{{2,8}}[·・][{p.CJK}]{{2,8}}$")
+
+
 def main_title(titles: list[tuple[str, bool]]) -> int:
     """Which of two or more title lines is the headline (the others are kicker above, subtitle below)."""
     marked = [i for i, (_, is_marked) in enumerate(titles) if is_marked]
@@ -43,6 +46,8 @@ def main_title(titles: list[tuple[str, bool]]) -> int:
     first, second = titles[0][0], titles[1][0]
     if second.endswith(SUBHEAD_ENDINGS) or second.startswith("——"):
         return 0
+    if _SERIES.match(first):
+        return 1  # 京蒙协作·旗县纪行: the name of a series over the headline
     if not _phrased(first) and _phrased(second):
         return 0
     return 1

@@ -26,9 +26,9 @@ def test_articles_are_split_and_headlined_as_the_editors_did(pairs):
 @pytest.mark.parametrize(
     ("pairs", "floors"),
     [
-        (SEEDS, {"cities": 0.9, "themes": 0.83, "fields": 0.92}),
-        (EXTRA, {"cities": 0.97, "themes": 0.9, "fields": 0.9}),
-        (HELDOUT, {"cities": 0.93, "themes": 0.8, "fields": 0.88}),
+        (SEEDS, {"cities": 0.9, "themes": 0.87, "fields": 0.94}),
+        (EXTRA, {"cities": 0.97, "themes": 0.93, "fields": 0.92}),
+        (HELDOUT, {"cities": 0.94, "themes": 0.84, "fields": 0.89}),
     ],
     ids=IDS,
 )

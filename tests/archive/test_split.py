@@ -172,3 +172,33 @@ def test_a_short_line_that_breaks_off_a_sentence_stays_in_the_running_text():
     (article,) = _split(page)
     assert [s.heading for s in article.sections if s.kind == "body"] == [""]
     assert "道路改出新模样" in article.sections[0].text and "下一步将继续" in article.sections[0].text
+
+
+def test_briefs_led_by_a_place_label_are_one_article_each_even_when_the_space_before_the_date_is_lost():
+    articles = _split(
+        "简讯\n\n【包头】9月5日，包头的一条简讯说了一件事情，内容足够长，已经超过了三十个字。（记者 王一）\n\n"
+        "■ 赤峰　9月6日，赤峰的一条简讯说了另一件事情，内容也足够长，同样超过了四十个字，不会被当作标签。\n"
+    )
+    assert [a.sections[0].text[:4] for a in articles] == ["【包头】", "■ 赤峰"]
+
+
+def test_web_page_furniture_in_brackets_is_not_a_headline():
+    (article,) = _split(
+        "网页文章的标题\n\n【字体：大 中 小】 【打印本页】 【关闭窗口】\n\n正文第一段，说了一件事情。\n"
+    )
+    assert article.headline == "网页文章的标题"
+
+
+def test_the_name_of_a_series_over_a_headline_is_its_kicker():
+    (article,) = _split("京蒙协作·旗县纪行\n\n携手同行 四个旗县的新答卷\n\n正文第一段，说了一件事情。\n")
+    assert (article.kicker, article.headline) == ("京蒙协作·旗县纪行", "携手同行 四个旗县的新答卷")
+
+
+def test_an_interview_keeps_its_questions_and_a_headline_after_it_starts_the_next_article():
+    articles = _split(
+        "访谈的标题\n\n记者：第一个问题是什么？\n\n嘉宾：第一个回答，说了很多内容。\n\n"
+        "记者：第二个问题是什么？\n\n嘉宾：第二个回答，也说了很多内容。\n\n"
+        "图片新闻的标题\n\n图片新闻的正文，说了一件事情。\n"
+    )
+    assert [a.headline for a in articles] == ["访谈的标题", "图片新闻的标题"]
+    assert "记者：第二个问题是什么？" in articles[0].sections[0].text
