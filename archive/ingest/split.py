@@ -61,6 +61,10 @@ def _is_commentary(article: ProposedArticle) -> bool:
     return article.column in COMMENTARY_COLUMNS or any(a["role"] == "评论员" for a in article.authors)
 
 
+def _continued_from(role: Role) -> bool:
+    return role.kind == "continued" and role.info["note"].startswith(("上接", "接"))
+
+
 def _is_interview(article: ProposedArticle) -> bool:
     """Questions and answers (记者：… / 某某：…)."""
     paragraphs = [line for s in article.body_sections for line in s.text.split("\n")]
@@ -156,7 +160,7 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
             group = roles[i:j]
             # furniture between a headline and its text (来源/发布时间) does not separate them
             k = j
-            while k < len(roles) and roles[k].kind == "meta":
+            while k < len(roles) and (roles[k].kind == "meta" or _continued_from(roles[k])):
                 k += 1
             nxt = roles[k] if k < len(roles) else None
             i = j
@@ -237,6 +241,11 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
                     if not b.current.byline:
                         _set_byline(b.current, role.info["names"])
                     b.closed = True
+        elif _continued_from(role):
+            # （上接第1版）: the text that follows continues an article begun on another page
+            if b.current is None or b.closed or any(s.text for s in b.current.body_sections):
+                b.open_article()
+            b.current.source_note = role.info["note"]
         elif kind in ("source", "continued"):
             if b.current is not None:
                 b.current.source_note = role.info["note"]

@@ -11,6 +11,9 @@ from .roles import TITLE_MAX, Role
 SUBHEAD_ENDINGS = ("实践", "纪实", "侧记", "综述", "巡礼", "掠影", "素描", "札记")
 
 
+WRAP_SHARE = 0.6  # a line under this share of the next is a kicker over it, not half a headline
+
+
 def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
     """(text, marked) per title; a headline printed over two lines with no break between them is one."""
     merged: list[tuple[str, bool]] = []
@@ -23,6 +26,10 @@ def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
             and not _phrased(merged[-1][0])
             and len(merged[-1][0]) + len(text) <= TITLE_MAX
             and not text.startswith("——")
+            # a marked line (## …, **…**) is a whole title; the first line of a wrapped headline
+            # is a long one, a kicker over a headline usually a short one
+            and not merged[-1][1]
+            and len(merged[-1][0]) >= WRAP_SHARE * len(text)
         ):
             merged[-1] = (merged[-1][0] + text, merged[-1][1] or bool(r.block.markup))
         else:

@@ -28,7 +28,7 @@ def test_articles_are_split_and_headlined_as_the_editors_did(pairs):
     [
         (SEEDS, {"cities": 0.9, "themes": 0.87, "fields": 0.94}),
         (EXTRA, {"cities": 0.97, "themes": 0.93, "fields": 0.92}),
-        (HELDOUT, {"cities": 0.94, "themes": 0.84, "fields": 0.89}),
+        (HELDOUT, {"cities": 0.93, "themes": 0.8, "fields": 0.91}),
     ],
     ids=IDS,
 )

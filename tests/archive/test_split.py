@@ -202,3 +202,25 @@ def test_an_interview_keeps_its_questions_and_a_headline_after_it_starts_the_nex
     )
     assert [a.headline for a in articles] == ["访谈的标题", "图片新闻的标题"]
     assert "记者：第二个问题是什么？" in articles[0].sections[0].text
+
+
+def test_a_marked_headline_line_does_not_run_into_the_subheadline_under_it():
+    (article,) = _split("## 飞地一年孵化项目17个\n已有9个项目在包头落地转化\n\n正文第一段，说了一件事情。\n")
+    assert (article.headline, article.subheadline) == ("飞地一年孵化项目17个", "已有9个项目在包头落地转化")
+
+
+def test_a_short_line_over_a_headline_is_its_kicker_not_the_first_half_of_it():
+    (article,) = _split("协作在基层\n突泉与通州：七百公里外的“亲戚”\n\n正文第一段，说了一件事情。\n")
+    assert (article.kicker, article.headline) == ("协作在基层", "突泉与通州：七百公里外的“亲戚”")
+
+
+def test_continued_from_another_page_opens_the_article_after_its_headline():
+    articles = _split(
+        "甲地的新闻标题\n\n甲地的正文说了一件事情，还没有说完，\n（下转第6版）\n\n"
+        "乙地的新闻标题\n\n（上接第1版）\n乙地的正文接着上一版说下去。\n"
+    )
+    assert [(a.headline, a.source_note) for a in articles] == [
+        ("甲地的新闻标题", "下转第6版"),
+        ("乙地的新闻标题", "上接第1版"),
+    ]
+    assert articles[1].sections[0].text == "乙地的正文接着上一版说下去。"
