@@ -76,7 +76,7 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
     of the section says about something else: a long report gives a paragraph each to its
     secondary topics, and their few keywords would not stand out against the whole section."""
     chosen = _choose(_theme_evidence(section=section, rules=rules), rules)
-    field = {r.name: r.parent or r.name for r in rules}
+    field = _fields(tuple(rules))
     if not chosen:
         found: dict[str, float] = {}
     else:
@@ -108,10 +108,7 @@ def _choose(
     second: float = SECOND_CHILD,
 ) -> dict[str, float]:
     """Per field: its one strong child, or the field when two children or the field itself are strong."""
-    children: dict[str, list[str]] = {}
-    for rule in rules:
-        if rule.parent:
-            children.setdefault(rule.parent, []).append(rule.name)
+    children = _children(tuple(rules))
     chosen: dict[str, float] = {}
     for rule in rules:
         if rule.parent:
@@ -142,7 +139,7 @@ def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> li
     (a paragraph on 送电 and 制氢 is about energy, though neither child alone leads), and then to
     that field's most specific theme. Its first clause counts as its heading: a report's paragraph
     states its topic up front ("劳务协作铺就增收路。", "在…方面，")."""
-    field = {r.name: r.parent or r.name for r in rules}
+    field = _fields(tuple(rules))
     topics = []
     for paragraph in section.text.split("\n"):
         if len(paragraph) < PARAGRAPH_MIN:
@@ -175,13 +172,28 @@ def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> li
 
 
 @functools.lru_cache(maxsize=4)
+def _fields(rules: tuple[ThemeRule, ...]) -> dict[str, str]:
+    """Theme → the field it belongs to (a field → itself)."""
+    return {r.name: r.parent or r.name for r in rules}
+
+
+@functools.lru_cache(maxsize=4)
+def _children(rules: tuple[ThemeRule, ...]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for rule in rules:
+        if rule.parent:
+            found.setdefault(rule.parent, []).append(rule.name)
+    return found
+
+
+@functools.lru_cache(maxsize=4)
 def _covering(
     rules: tuple[ThemeRule, ...], *, family: bool = False
 ) -> dict[tuple[str, str], tuple[str, ...]]:
     """(theme, keyword) → the longer keywords of other fields that contain it: a keyword written
     inside one of them (科技创新 in 科技创新债券) is that other field's evidence, not this one's.
     family: a field's keyword inside one of its own children's is the child's as well."""
-    field = {r.name: r.parent or r.name for r in rules}
+    field = _fields(tuple(rules))
 
     def other(r: ThemeRule, rule: ThemeRule) -> bool:
         return field[r.name] != field[rule.name] or (family and r.parent == rule.name)
