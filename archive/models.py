@@ -212,6 +212,9 @@ class Theme(models.Model):
     order = models.PositiveIntegerField("顺序", default=0)
     description = models.TextField("说明", blank=True)
     keywords = models.JSONField("关键词", default=list, blank=True, help_text="出现这些词即可能属于该主题")
+    # the list the last release shipped: a later release adds only keywords new to it, so a keyword
+    # an editor removed stays removed (archive/reference.py)
+    shipped_keywords = models.JSONField("随版本提供的关键词", default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "主题"

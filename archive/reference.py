@@ -1,7 +1,9 @@
 """Reference data: the gazetteer of cities and the theme tree, shipped as JSON and kept in the DB.
 
 Loading only adds what is missing: aliases, keywords and descriptions edited in the admin are an
-editor's decision and are never overwritten.
+editor's decision and are never overwritten. Keywords a new release ships are added to themes that
+exist already, except those the previous release shipped too: a keyword missing from a theme then
+is one an editor removed.
 """
 
 from __future__ import annotations
@@ -19,15 +21,15 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 ROOT_KINDS = (City.Kind.REGION,)
 
 
-def _read(name: str) -> list[dict]:
-    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+def _read(data_dir: Path, name: str) -> list[dict]:
+    return json.loads((data_dir / name).read_text(encoding="utf-8"))
 
 
 @transaction.atomic
-def load_reference_data() -> dict[str, int]:
-    created = {"cities": 0, "themes": 0}
+def load_reference_data(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
+    created = {"cities": 0, "themes": 0, "keywords": 0}
     existing = {c.name: c for c in City.objects.all()}
-    for row in _read("cities.json"):  # parents come before children in the file
+    for row in _read(data_dir, "cities.json"):  # parents come before children in the file
         if row["name"] in existing:
             continue
         city = City.objects.create(
@@ -40,19 +42,34 @@ def load_reference_data() -> dict[str, int]:
         existing[city.name] = city
         created["cities"] += 1
     themes = {t.name: t for t in Theme.objects.all()}
-    for order, row in enumerate(_read("themes.json")):
+    for order, row in enumerate(_read(data_dir, "themes.json")):
+        shipped = row.get("keywords", [])
         if row["name"] in themes:
+            created["keywords"] += _add_shipped_keywords(theme=themes[row["name"]], shipped=shipped)
             continue
         theme = Theme.objects.create(
             name=row["name"],
             order=order,
             description=row.get("description", ""),
-            keywords=row.get("keywords", []),
+            keywords=shipped,
+            shipped_keywords=shipped,
             parent=themes.get(row["parent"]) if row.get("parent") else None,
         )
         themes[theme.name] = theme
         created["themes"] += 1
     return created
+
+
+def _add_shipped_keywords(*, theme: Theme, shipped: list[str]) -> int:
+    """Adds the keywords this release ships and the last one did not; returns how many."""
+    if theme.shipped_keywords == shipped:
+        return 0
+    known = set(theme.shipped_keywords) | set(theme.keywords)
+    new = [k for k in shipped if k not in known]
+    theme.keywords = [*theme.keywords, *new]
+    theme.shipped_keywords = shipped
+    theme.save(update_fields=["keywords", "shipped_keywords"])
+    return len(new)
 
 
 def gazetteer_from_db() -> Gazetteer:

@@ -1,0 +1,51 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from archive.models import Theme
+from archive.reference import DATA_DIR, load_reference_data
+
+pytestmark = pytest.mark.django_db
+
+
+def _release(tmp_path: Path, themes: list[dict]) -> Path:
+    """A data folder as a release ships it: the real gazetteer, the given theme list."""
+    (tmp_path / "cities.json").write_text(
+        (DATA_DIR / "cities.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "themes.json").write_text(json.dumps(themes, ensure_ascii=False), encoding="utf-8")
+    return tmp_path
+
+
+def _theme(*keywords: str) -> list[dict]:
+    return [{"name": "样例主题", "parent": None, "description": "", "keywords": list(keywords)}]
+
+
+def test_a_new_archive_gets_every_shipped_keyword(tmp_path):
+    load_reference_data(data_dir=_release(tmp_path, _theme("展销", "直营店")))
+    assert Theme.objects.get(name="样例主题").keywords == ["展销", "直营店"]
+
+
+def test_a_later_release_adds_its_new_keywords_and_keeps_the_editors_own(tmp_path):
+    load_reference_data(data_dir=_release(tmp_path, _theme("展销", "直营店")))
+    Theme.objects.filter(name="样例主题").update(keywords=["展销", "直营店", "编辑加的词"])
+    created = load_reference_data(data_dir=_release(tmp_path, _theme("展销", "直营店", "超市")))
+    assert created["keywords"] == 1
+    assert Theme.objects.get(name="样例主题").keywords == ["展销", "直营店", "编辑加的词", "超市"]
+
+
+def test_a_keyword_an_editor_removed_stays_removed_when_a_release_ships_it_again(tmp_path):
+    load_reference_data(data_dir=_release(tmp_path, _theme("展销", "直营店")))
+    Theme.objects.filter(name="样例主题").update(keywords=["展销"])
+    created = load_reference_data(data_dir=_release(tmp_path, _theme("展销", "直营店", "超市")))
+    assert created["keywords"] == 1
+    assert Theme.objects.get(name="样例主题").keywords == ["展销", "超市"]
+
+
+def test_loading_the_same_release_again_changes_nothing(tmp_path):
+    data_dir = _release(tmp_path, _theme("展销", "直营店"))
+    load_reference_data(data_dir=data_dir)
+    Theme.objects.filter(name="样例主题").update(keywords=["直营店"])
+    assert load_reference_data(data_dir=data_dir) == {"cities": 0, "themes": 0, "keywords": 0}
+    assert Theme.objects.get(name="样例主题").keywords == ["直营店"]
