@@ -121,6 +121,8 @@ SEARCH_PARAMS = [
     _query("theme", "主题（可重复）", repeat=True),
     _query("publication", "报纸（可重复）", repeat=True),
     _query("year", "年份（可重复）", repeat=True),
+    _query("date_from", "起始日期（含）：2025、2025-08 或 2025-08-07"),
+    _query("date_to", "截止日期（含）：2025、2025-08 或 2025-08-07"),
     _query("sort", "排序", schema={"type": "string", "enum": ["relevance", "newest", "oldest"]}),
 ]
 

@@ -266,13 +266,23 @@ def field_lengths(data: SegmentData, reader: IndexReader, fieldname: str) -> np.
     return found
 
 
+def raw_column(data: SegmentData, reader: IndexReader, fieldname: str) -> np.ndarray:
+    """A sortable column's untranslated values: Whoosh's order-preserving unsigned integers, the
+    same scale in every segment (a document without a value holds the field's default)."""
+    key = ("raw", fieldname)
+    found = data.columns.get(key)
+    if found is None:
+        raw = reader.column_reader(fieldname, translate=False)
+        found = np.fromiter(((value or 0) for value in raw), dtype=np.uint64, count=data.doc_count)
+        data.columns[key] = found
+    return found
+
+
 def column(data: SegmentData, reader: IndexReader, fieldname: str) -> np.ndarray:
-    """A sortable column as ranks: equal values share a rank, order is kept (only order is used)."""
+    """A sortable column as ranks within this segment: equal values share a rank, order is kept."""
     found = data.columns.get(fieldname)
     if found is None:
-        # Untranslated values are Whoosh's order-preserving unsigned integers.
-        raw = reader.column_reader(fieldname, translate=False)
-        values = np.fromiter(((value or 0) for value in raw), dtype=np.uint64, count=data.doc_count)
+        values = raw_column(data, reader, fieldname)
         found = np.unique(values, return_inverse=True)[1].astype(np.int64).reshape(-1)
         data.columns[fieldname] = found
     return found

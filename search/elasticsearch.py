@@ -135,8 +135,17 @@ def search_body(*, params: SearchParams, content_field: str = "text", facet_size
     but its own, so selecting a second city still shows the first city's count.
     """
     parsed = parse_query_text(q=params.q)
+    query = text_query(parsed=parsed, content_field=content_field)
+    if params.has_date_range:
+        dates = {
+            bound: day.isoformat()
+            for bound, day in (("gte", params.date_from), ("lte", params.date_to))
+            if day is not None
+        }
+        # in the query, not the post_filter: every facet counts within the chosen dates
+        query = {"bool": {"must": [query], "filter": [{"range": {"date": dates}}]}}
     body: dict = {
-        "query": text_query(parsed=parsed, content_field=content_field),
+        "query": query,
         "from": (params.page - 1) * params.per_page,
         "size": params.per_page,
         "track_total_hits": True,

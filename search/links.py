@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from .facets import FACETS, FACETS_BY_PARAM
-from .query import SORT_LABELS, SORTS, SearchParams
+from .query import DATE_PARAMS, SORT_LABELS, SORTS, SearchParams, describe_dates
 
 PAGE_WINDOW = 2  # page numbers shown either side of the current one
 
@@ -58,7 +58,10 @@ class Links:
         return _query([(k, v) for k, v in self.pairs if (k, v) != (param, value)])
 
     def clear_filters(self) -> str:
-        return _query([(k, v) for k, v in self.pairs if k not in FACETS_BY_PARAM])
+        return self.without(*FACETS_BY_PARAM, *DATE_PARAMS)
+
+    def without(self, *params: str) -> str:
+        return _query([(k, v) for k, v in self.pairs if k not in params])
 
     def sort(self, sort: str) -> str:
         kept = [(k, v) for k, v in self.pairs if k != "sort"]
@@ -75,6 +78,8 @@ def chips(links: Links, params: SearchParams) -> list[Chip]:
         for value in params.filters.get(facet.param, ()):
             if not links.is_fixed(facet.param, value):
                 found.append(Chip(facet.label, facet.label_for(value), links.remove(facet.param, value)))
+    if params.has_date_range:
+        found.append(Chip("日期", describe_dates(params=params), links.without(*DATE_PARAMS)))
     return found
 
 
@@ -99,6 +104,9 @@ def search_pairs(params: SearchParams) -> list[tuple[str, str]]:
     pairs = [("q", params.q)] if params.q else []
     for facet in FACETS:
         pairs.extend((facet.param, value) for value in params.filters.get(facet.param, ()))
+    for name, day in zip(DATE_PARAMS, (params.date_from, params.date_to), strict=True):
+        if day is not None:
+            pairs.append((name, day.isoformat()))
     if params.sort != "relevance":
         pairs.append(("sort", params.sort))
     return pairs

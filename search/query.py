@@ -15,6 +15,9 @@ its character bigrams occur as a phrase in the n-gram field (a part of a word).
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +38,10 @@ MAX_FILTER_VALUE_LENGTH = 100
 DEFAULT_PER_PAGE = 20
 SORTS = ("relevance", "newest", "oldest")
 SORT_LABELS = {"relevance": "相关度", "newest": "最新在前", "oldest": "最早在前"}
+DATE_PARAMS = ("date_from", "date_to")  # a range of publication dates, either end open
+DATE_FIELD = "date"
+# 2025, 2025-08, 2025-08-07 (also 2025/8/7, 2025.8, 2025年8月7日)
+_DATE = re.compile(r"(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?年?")
 
 # Opening quote → the characters that may close it.  Chinese input methods give
 # “…”; people also type straight quotes or close “ with ".
@@ -57,6 +64,12 @@ class SearchParams:
     sort: str  # one of SORTS
     page: int
     per_page: int
+    date_from: dt.date | None = None  # inclusive
+    date_to: dt.date | None = None  # inclusive
+
+    @property
+    def has_date_range(self) -> bool:
+        return self.date_from is not None or self.date_to is not None
 
 
 @dataclass(frozen=True)
@@ -112,6 +125,36 @@ def _parse_page(raw: list[str]) -> int:
     return page
 
 
+def parse_date(text: str, *, end: bool = False) -> dt.date | None:
+    """A year, month or day as its first day (its last with ``end``); None when empty.
+
+    Raises ``BadQuery`` for anything else: a mistyped date must not silently widen the search."""
+    text = unicodedata.normalize("NFKC", clean_text(text[:40]))
+    if not text:
+        return None
+    match = _DATE.fullmatch(text)
+    if match is None:
+        raise BadQuery("日期应写作 2025、2025-08 或 2025-08-07。")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if day is None:
+            return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1)
+        return dt.date(year, month, day)
+    except ValueError:
+        raise BadQuery(f"日期有误：没有 {text} 这一天。") from None
+
+
+def _parse_date_range(data: Mapping[str, Any]) -> tuple[dt.date | None, dt.date | None]:
+    start_values, end_values = (_values(data, name) for name in DATE_PARAMS)
+    start = parse_date(start_values[0]) if start_values else None
+    end = parse_date(end_values[0], end=True) if end_values else None
+    if start and end and start > end:
+        raise BadQuery("起始日期晚于截止日期。")
+    return start, end
+
+
 def parse_params(*, data: Mapping[str, Any], per_page: int | None = None) -> SearchParams:
     """Read search parameters from a QueryDict (or a dict of lists / strings).
 
@@ -119,7 +162,8 @@ def parse_params(*, data: Mapping[str, Any], per_page: int | None = None) -> Sea
     and cut to 200 characters, unknown parameters and sorts are ignored, empty and
     repeated filter values are dropped.  Strict about the page: a page that is not a
     number from 1 to 1000 raises ``BadQuery`` (the view answers 400 with its
-    message); a page past the last result is valid and simply empty.
+    message); a page past the last result is valid and simply empty.  So does a
+    date that is not a year, month or day, and a range that ends before it starts.
     ``per_page`` defaults to settings.SEARCH_PAGE_SIZE.
     """
     q_values = _values(data, "q")
@@ -144,8 +188,15 @@ def parse_params(*, data: Mapping[str, Any], per_page: int | None = None) -> Sea
 
     if per_page is None:
         per_page = _default_per_page()
+    date_from, date_to = _parse_date_range(data)
     return SearchParams(
-        q=q, filters=filters, sort=sort, page=_parse_page(_values(data, "page")), per_page=per_page
+        q=q,
+        filters=filters,
+        sort=sort,
+        page=_parse_page(_values(data, "page")),
+        per_page=per_page,
+        date_from=date_from,
+        date_to=date_to,
     )
 
 
@@ -290,15 +341,26 @@ def build_filter(
     return _all_of(required) if required else None
 
 
+def build_date_filter(*, params: SearchParams) -> wq.Query | None:
+    """Sections published within the chosen dates (undated sections fall outside any range)."""
+    if not params.has_date_range:
+        return None
+    start = dt.datetime.combine(params.date_from, dt.time.min) if params.date_from else None
+    end = dt.datetime.combine(params.date_to, dt.time.max) if params.date_to else None
+    return wq.DateRange(DATE_FIELD, start, end)
+
+
 def build_query(*, params: SearchParams, schema: Schema) -> wq.Query:
-    """The whole search: the reader's text AND the selected facet values."""
+    """The whole search: the reader's text AND the chosen dates AND the selected facet values."""
     text_query = build_text_query(q=params.q, schema=schema)
-    selected = build_filter(filters=params.filters, schema=schema)
-    if selected is None:
-        return text_query
-    if isinstance(text_query, wq.Every):
-        return selected
-    return wq.And([text_query, selected])
+    parts = [
+        q
+        for q in (build_date_filter(params=params), build_filter(filters=params.filters, schema=schema))
+        if q
+    ]
+    if not isinstance(text_query, wq.Every) or not parts:
+        parts.insert(0, text_query)
+    return _all_of(parts)
 
 
 def highlight_terms(*, params: SearchParams) -> tuple[str, ...]:
@@ -314,6 +376,16 @@ def describe(*, params: SearchParams) -> str:
         facet = FACETS_BY_PARAM.get(param)
         if facet is not None and values:
             parts.append(f"{facet.label}：" + "或".join(facet.label_for(v) for v in values))
+    if params.has_date_range:
+        parts.append(f"日期：{describe_dates(params=params)}")
     if params.sort != "relevance":
         parts.append(f"排序：{SORT_LABELS[params.sort]}")
     return "，".join(parts)
+
+
+def describe_dates(*, params: SearchParams) -> str:
+    start = params.date_from.isoformat() if params.date_from else ""
+    end = params.date_to.isoformat() if params.date_to else ""
+    if start and end:
+        return start if start == end else f"{start} 至 {end}"
+    return f"{start} 起" if start else f"至 {end}"

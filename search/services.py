@@ -17,7 +17,7 @@ from .analysis import bigrams, normalise, words
 from .backend import get_backend
 from .facets import FACETS, Facet
 from .fieldnames import CONTENT_FIELD, NGRAM_FIELD, SNIPPET_SOURCE_FIELD, WORD_FIELD_BOOSTS
-from .query import SearchParams, build_filter, build_text_query, highlight_terms
+from .query import SearchParams, build_date_filter, build_filter, build_text_query, highlight_terms
 from .snippets import highlight, make_snippet
 
 
@@ -142,6 +142,11 @@ def _search_sections(*, params: SearchParams, using: str = "default") -> SearchR
     view = engine.current_view(index)
     searcher = view.searcher
     text = engine.evaluate(view, text_query, scored=sort == "relevance")
+    dates = build_date_filter(params=params)
+    unfiltered = text.mask
+    if dates is not None:
+        # part of what is searched, not a facet: every facet counts within the chosen dates
+        text = engine.Matches(text.mask & engine.evaluate(view, dates, scored=False).mask, text.scores)
     # One mask per facet's selection: the page needs all of them, and each
     # facet's counts need all but its own (disjunctive faceting: a reader
     # adding a second city still sees how many sections each city has).
@@ -171,7 +176,7 @@ def _search_sections(*, params: SearchParams, using: str = "default") -> SearchR
         )
     counts: dict[str, Mapping[str, int]] = {}
     # browsing everything: the same counts until the index changes, kept with the view
-    browsing_all = isinstance(text_query, wq.Every) and not selections
+    browsing_all = isinstance(text_query, wq.Every) and not selections and dates is None
     for facet in FACETS:
         if facet.param in selections:
             mask = text.mask.copy()
@@ -184,8 +189,8 @@ def _search_sections(*, params: SearchParams, using: str = "default") -> SearchR
 
     count_without_filters, suggestions = None, []
     if count == 0:
-        if selections:
-            count_without_filters = int(text.mask.sum())
+        if selections or dates is not None:
+            count_without_filters = int(unfiltered.sum())
         if params.q:
             suggestions = _nearest_words(view, params.q)
 

@@ -3,6 +3,7 @@
 With ELASTICSEARCH_URL set, the same searches also run against that cluster.
 """
 
+import datetime as dt
 import os
 import uuid
 
@@ -110,3 +111,12 @@ def test_live_cluster_finds_what_whoosh_finds():  # pragma: no cover - needs a c
         assert Section.objects.exists()
     finally:
         es.conn.indices.delete(index=name, ignore=[404])
+
+
+def test_a_date_range_filters_the_query_so_every_facet_counts_within_it():
+    params = SearchParams(
+        q="", filters={}, sort="relevance", page=1, per_page=20, date_from=dt.date(2025, 3, 1), date_to=None
+    )
+    body = search_body(params=params)
+    assert body["query"]["bool"]["filter"] == [{"range": {"date": {"gte": "2025-03-01"}}}]
+    assert "post_filter" not in body

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from whoosh import query as wq
 
 from search import engine
 from search.backend import get_backend
 from search.indexing import index_sections
 from search.query import SearchParams, build_query
+from search.services import search_sections
 
 TEXTS = (
     "鄂尔多斯市新能源项目签约，绿色算力协作推进",
@@ -169,3 +173,38 @@ def test_ordering_by_keys_gives_the_full_sort_order_for_any_page_size():
     huge = [rng.integers(0, 2**40, size), rng.integers(0, 2**40, size)]  # too wide to fold together
     expected = docs[np.lexsort([docs, *[k[docs] for k in reversed(huge)]])]
     assert engine.top_by_keys(mask, huge, limit=20).tolist() == expected[:20].tolist()
+
+
+DATES = (dt.date(2020, 1, 1), dt.date(2023, 6, 30), dt.date(2023, 7, 1), dt.date(2025, 12, 31), None)
+RANGES = (
+    (dt.datetime(2023, 1, 1), dt.datetime(2023, 6, 30, 23, 59), False, False),
+    (dt.datetime(2023, 6, 30), None, False, False),
+    (None, dt.datetime(2023, 7, 1), False, True),
+    (dt.datetime(2023, 6, 30), dt.datetime(2025, 12, 31), True, False),
+    (None, None, False, False),
+)
+
+
+@pytest.mark.parametrize(("start", "end", "startexcl", "endexcl"), RANGES)
+def test_a_date_range_read_from_the_column_finds_what_whoosh_finds(
+    clean_index, make_section, start, end, startexcl, endexcl
+):
+    sections = [make_section(f"京蒙协作第{i}篇", date=day, article_date=None) for i, day in enumerate(DATES)]
+    for section in sections:  # one commit each: several segments, and the undated one among them
+        index_sections(section_ids=[section.pk])
+    index = get_backend().fresh_index()
+    query = wq.DateRange("date", start, end, startexcl=startexcl, endexcl=endexcl)
+    with index.searcher() as searcher:
+        expected = set(searcher.docs_for_query(query))
+        found = engine.evaluate(engine.open_view(searcher), query, scored=False)
+        assert set(found.mask.nonzero()[0].tolist()) == expected
+
+
+def test_newest_first_orders_sections_by_date_across_segments(clean_index, make_section):
+    older = make_section("京蒙 甲", date=dt.date(2020, 1, 1))
+    newest = make_section("京蒙 乙", date=dt.date(2025, 1, 1))
+    index_sections(section_ids=[older.pk, newest.pk])
+    middle = make_section("京蒙 丙", date=dt.date(2023, 1, 1))
+    index_sections(section_ids=[middle.pk])  # a second segment, ranked on its own
+    results = search_sections(params=SearchParams(q="", filters={}, sort="newest", page=1, per_page=10))
+    assert [hit.section_id for hit in results.hits] == [newest.pk, middle.pk, older.pk]

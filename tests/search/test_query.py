@@ -14,10 +14,12 @@ from search.query import (
     BadQuery,
     Clause,
     SearchParams,
+    build_date_filter,
     build_filter,
     build_query,
     describe,
     highlight_terms,
+    parse_date,
     parse_params,
     parse_query_text,
 )
@@ -259,3 +261,42 @@ def test_highlight_terms_are_the_positive_terms_only():
         "包头",
         "赤峰",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2025", "2025-01-01", "2025-12-31"),
+        ("2024-02", "2024-02-01", "2024-02-29"),
+        ("2025-8-7", "2025-08-07", "2025-08-07"),
+        ("2025/08/07", "2025-08-07", "2025-08-07"),
+        ("2025年8月", "2025-08-01", "2025-08-31"),
+        ("２０２５－０８－０７", "2025-08-07", "2025-08-07"),
+    ],
+)
+def test_a_date_may_be_a_year_a_month_or_a_day_and_spans_all_of_it(text, start, end):
+    assert parse_date(text).isoformat() == start
+    assert parse_date(text, end=True).isoformat() == end
+
+
+@pytest.mark.parametrize("text", ["昨天", "2025-13", "2025-02-30", "25-08", "2025-08-07 12:00", "0000"])
+def test_a_date_that_is_no_date_is_a_bad_query_not_a_wider_search(text):
+    with pytest.raises(BadQuery):
+        parse_date(text)
+
+
+def test_a_range_that_ends_before_it_starts_is_a_bad_query():
+    with pytest.raises(BadQuery):
+        parse_params(data={"date_from": "2025-06", "date_to": "2025-05"})
+
+
+def test_the_dates_join_the_query_and_the_summary():
+    params = parse_params(data={"q": "", "city": "包头市", "date_from": "2025-03", "date_to": "2025-05"})
+    built = build_query(params=params, schema=SCHEMA)
+    (dates,) = [q for q in built.subqueries if isinstance(q, wq.DateRange)]
+    assert (dates.startdate.date().isoformat(), dates.enddate.date().isoformat()) == (
+        "2025-03-01",
+        "2025-05-31",
+    )
+    assert "日期：2025-03-01 至 2025-05-31" in describe(params=params)
+    assert build_date_filter(params=parse_params(data={"q": "x"})) is None

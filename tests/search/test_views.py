@@ -4,6 +4,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from django.utils.html import escape
 
 from archive.models import Section
 
@@ -251,3 +252,31 @@ def test_result_headlines_mark_the_word_searched_for(client):
     page = client.get("/search/", {"q": word}).content.decode()
     headlines = re.findall(r"<h3><a [^>]*>(.*?)</a></h3>", page)
     assert headlines and any(f"<mark>{word}</mark>" in h for h in headlines), (word, headlines[:3])
+
+
+def test_a_date_range_shows_as_one_chip_kept_by_every_link_and_dropped_by_clear_all(client):
+    query = {"q": "京蒙", "city": "包头市", "date_from": "2025-01", "date_to": "2025-12"}
+    html = client.get("/search/", query).content.decode()
+    links = _links(html)
+    chip = next(href for text, href in links.items() if text.startswith("2025-01-01 至 2025-12-31"))
+    assert sorted(_params(chip)) == sorted([("q", "京蒙"), ("city", "包头市")])
+    assert ("date_from", "2025-01") in _params(links["最新在前"])
+    assert sorted(_params(links["清除全部筛选"])) == [("q", "京蒙")]
+    assert 'name="date_from" value="2025-01-01"' in html
+
+
+@pytest.mark.parametrize(
+    "dates", [{"date_from": "昨天"}, {"date_to": "2025-02-30"}, {"date_from": "2026", "date_to": "2025"}]
+)
+def test_a_bad_date_is_a_400_with_a_message_on_the_page_and_in_the_api(client, dates):
+    api = client.get("/api/search", {"q": "京蒙", **dates})
+    assert api.status_code == 400 and "日期" in api.json()["error"]
+    page = client.get("/search/", {"q": "京蒙", **dates})
+    assert page.status_code == 400 and escape(api.json()["error"]) in page.content.decode()
+
+
+def test_the_api_and_the_page_agree_on_a_date_range(client):
+    dated = client.get("/api/search", {"date_from": "2025-08-07", "date_to": "2025-08-07"}).json()
+    everything = client.get("/api/search").json()
+    assert 0 < dated["count"] < everything["count"]
+    assert all(hit["date"] == "2025-08-07" for hit in dated["results"])
