@@ -15,10 +15,24 @@ from collections.abc import Collection
 from . import patterns as p
 from .clean import Block, blocks_from_lines, is_subhead, letter_spaced, looks_like_heading, split_lines
 from .roles import Role, classify, is_notice
+from .script import simplified
 from .titles import bigram_weights, main_title, merge_wrapped_titles, overlap
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
 COMMENTARY_COLUMNS = ("短评", "评论", "时评", "社论", "述评", "评论员文章", "快评")
+# the label of a box printed with an article (background, a glossary): part of that article
+SIDEBAR_LABELS = (
+    "相关链接",
+    "链接",
+    "新闻链接",
+    "背景链接",
+    "知识链接",
+    "延伸阅读",
+    "背景",
+    "背景资料",
+    "名词解释",
+    "小知识",
+)
 
 
 def split_page(*, text: str, place_names: Collection[str] = ()) -> ProposedPage:
@@ -272,6 +286,10 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
     dateline_next = followed_by_body and p.match(p.DATELINE_RE, nxt.block.text) is not None
     # a commentary or an interview has no subheads: a headline after its text starts the next article
     in_commentary = inside_article and (_is_commentary(b.current) or _is_interview(b.current))
+    if inside_article and followed_by_body and group[0].kind == "column" and _sidebar(group[0]):
+        sec = b.section(heading=group[0].info["label"])
+        sec.subheading = " ".join(r.block.text for r in group[1:] if r.kind == "title")
+        return
     if in_notice or (inside_article and followed_by_body and not (strong or dateline_next or in_commentary)):
         # short unpunctuated lines inside running text: subheads, infographic labels, signatures
         for r in group:
@@ -301,6 +319,10 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
         else b.open_article()
     )
     b.apply_title_group(group, article=article)
+
+
+def _sidebar(role: Role) -> bool:
+    return simplified(role.info["label"]).strip() in SIDEBAR_LABELS
 
 
 def _subhead(role: Role, group: list[Role], nxt: Role, *, before: str) -> bool:

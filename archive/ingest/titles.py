@@ -30,6 +30,7 @@ def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
             # is a long one, a kicker over a headline usually a short one
             and not merged[-1][1]
             and len(merged[-1][0]) >= WRAP_SHARE * len(text)
+            and not _SERIES.match(merged[-1][0])
         ):
             merged[-1] = (merged[-1][0] + text, merged[-1][1] or bool(r.block.markup))
         else:
@@ -49,15 +50,27 @@ def main_title(titles: list[tuple[str, bool]]) -> int:
     """Which of two or more title lines is the headline (the others are kicker above, subtitle below)."""
     marked = [i for i, (_, is_marked) in enumerate(titles) if is_marked]
     if marked:
-        return marked[0]
+        m = marked[0]
+        after = titles[m + 1][0] if m + 1 < len(titles) else ""
+        if after and _label_over(titles[m][0], after) and not _subtitle(after):
+            return m + 1  # ## 数说京蒙协作 over 1—5月…工作成绩单: a marked label over the headline
+        return m
     first, second = titles[0][0], titles[1][0]
-    if second.endswith(SUBHEAD_ENDINGS) or second.startswith("——"):
+    if _subtitle(second):
         return 0
     if _SERIES.match(first):
         return 1  # 京蒙协作·旗县纪行: the name of a series over the headline
     if not _phrased(first) and _phrased(second):
         return 0
     return 1
+
+
+def _subtitle(text: str) -> bool:
+    return text.endswith(SUBHEAD_ENDINGS) or text.startswith("——")
+
+
+def _label_over(first: str, second: str) -> bool:
+    return bool(_SERIES.match(first)) or len(first) < WRAP_SHARE * len(second)
 
 
 def _bigrams(text: str) -> set[str]:

@@ -224,3 +224,34 @@ def test_continued_from_another_page_opens_the_article_after_its_headline():
         ("乙地的新闻标题", "上接第1版"),
     ]
     assert articles[1].sections[0].text == "乙地的正文接着上一版说下去。"
+
+
+def test_a_series_name_directly_over_a_headline_of_its_length_is_not_half_of_it():
+    (article,) = _split(
+        "合作交流·深度观察\n从“一块煤”到“一片新天地”\n——副题说明这篇报道\n\n本报记者 王一\n\n正文第一段，说了一块煤怎样变成一片新天地。\n"
+    )
+    assert (article.kicker, article.headline) == ("合作交流·深度观察", "从“一块煤”到“一片新天地”")
+
+
+def test_a_short_marked_label_over_a_long_title_is_a_label_and_the_title_the_headline():
+    (article,) = _split(
+        "## 数说协作\n**1—5月两地对口协作工作的成绩单**\n\n今年以来，各项工作稳步推进，进展如下。\n"
+    )
+    assert (article.kicker, article.headline) == ("数说协作", "1—5月两地对口协作工作的成绩单")
+
+
+def test_a_marked_headline_keeps_its_longer_subtitle():
+    (article,) = _split("## 让更多游客走进草原\n——访一位挂职干部、副旗长某某某\n\n记者：第一个问题是什么？\n")
+    assert article.headline == "让更多游客走进草原"
+
+
+def test_a_related_links_box_after_an_article_is_a_section_of_it():
+    articles = _split(
+        "报道的标题\n\n本报讯 正文第一段，说了一件事情，又说了另一件事情。\n\n"
+        "相关链接\n一份合作方案\n\n方案明确在十个领域深化合作，推动两地合作走深走实。\n\n"
+        "下一篇报道的标题\n\n本报讯 下一篇的正文，说了别的事情。\n"
+    )
+    assert [a.headline for a in articles] == ["报道的标题", "下一篇报道的标题"]
+    box = articles[0].sections[-1]
+    assert (box.heading, box.subheading) == ("相关链接", "一份合作方案")
+    assert "十个领域" in box.text
