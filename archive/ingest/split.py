@@ -282,7 +282,13 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
         return
     in_notice = b.current is not None and not b.closed and is_notice(b.current.headline)
     inside_article = b.current is not None and not b.closed and any(s.text for s in b.current.body_sections)
-    strong = has_byline or any(r.block.markup for r in group) or any(r.kind == "column" for r in group)
+    strong = (
+        has_byline
+        or any(r.block.markup for r in group)
+        or any(r.kind == "column" for r in group)
+        # a notice (遗失声明) is never part of the story printed above it
+        or any(is_notice(r.block.text) for r in titles)
+    )
     dateline_next = followed_by_body and p.match(p.DATELINE_RE, nxt.block.text) is not None
     # a commentary or an interview has no subheads: a headline after its text starts the next article
     in_commentary = inside_article and (_is_commentary(b.current) or _is_interview(b.current))

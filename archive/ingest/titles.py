@@ -8,7 +8,7 @@ import re
 from . import patterns as p
 from .roles import TITLE_MAX, Role
 
-SUBHEAD_ENDINGS = ("实践", "纪实", "侧记", "综述", "巡礼", "掠影", "素描", "札记")
+SUBHEAD_ENDINGS = ("实践", "纪实", "侧记", "综述", "巡礼", "掠影", "素描", "札记", "调查", "观察", "见闻", "手记")
 
 
 WRAP_SHARE = 0.6  # a line under this share of the next is a kicker over it, not half a headline
@@ -25,7 +25,8 @@ def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
             and not _phrased(text)
             and not _phrased(merged[-1][0])
             and len(merged[-1][0]) + len(text) <= TITLE_MAX
-            and not text.startswith("——")
+            # a line naming the genre (…运行两年调查) is a subtitle, not the rest of a headline
+            and not _subtitle(text)
             # a marked line (## …, **…**) is a whole title; the first line of a wrapped headline
             # is a long one, a kicker over a headline usually a short one
             and not merged[-1][1]

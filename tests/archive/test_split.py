@@ -255,3 +255,19 @@ def test_a_related_links_box_after_an_article_is_a_section_of_it():
     box = articles[0].sections[-1]
     assert (box.heading, box.subheading) == ("相关链接", "一份合作方案")
     assert "十个领域" in box.text
+
+
+def test_a_subtitle_naming_its_genre_is_not_the_second_half_of_the_headline():
+    (article,) = _split(
+        "飞地运行得怎么样了\n在京科创飞地运行两年调查\n\n在北京的一处园区里，研发团队的工位几乎坐满。\n"
+    )
+    assert (article.headline, article.subheadline) == ("飞地运行得怎么样了", "在京科创飞地运行两年调查")
+
+
+def test_a_notice_after_a_photo_and_its_caption_is_an_article_of_its_own():
+    articles = _split(
+        "图片新闻的标题\n\n8月18日，一场招聘会在镇上举行，企业带来了上千个岗位，现场有不少人达成意向。\n\n"
+        "图为求职者在招聘会现场咨询岗位信息。　本报记者　某某　摄\n\n"
+        "遗失声明\n\n某某合作社不慎遗失营业执照副本一份，声明作废。\n"
+    )
+    assert [a.headline for a in articles] == ["图片新闻的标题", "遗失声明"]
