@@ -8,7 +8,20 @@ import re
 from . import patterns as p
 from .roles import TITLE_MAX, Role
 
-SUBHEAD_ENDINGS = ("实践", "纪实", "侧记", "综述", "巡礼", "掠影", "素描", "札记", "调查", "观察", "见闻", "手记")
+SUBHEAD_ENDINGS = (
+    "实践",
+    "纪实",
+    "侧记",
+    "综述",
+    "巡礼",
+    "掠影",
+    "素描",
+    "札记",
+    "调查",
+    "观察",
+    "见闻",
+    "手记",
+)
 
 
 WRAP_SHARE = 0.6  # a line under this share of the next is a kicker over it, not half a headline
