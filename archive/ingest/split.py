@@ -14,12 +14,12 @@ from collections.abc import Collection
 
 from . import patterns as p
 from .clean import Block, blocks_from_lines, is_subhead, letter_spaced, looks_like_heading, split_lines
+from .kinds import finish, is_commentary, is_interview
 from .roles import Role, classify, is_notice
 from .script import simplified
 from .titles import bigram_weights, main_title, merge_wrapped_titles, overlap
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
-COMMENTARY_COLUMNS = ("短评", "评论", "时评", "社论", "述评", "评论员文章", "快评")
 # the label of a box printed with an article (background, a glossary): part of that article
 SIDEBAR_LABELS = (
     "相关链接",
@@ -49,7 +49,7 @@ def split_page(*, text: str, place_names: Collection[str] = ()) -> ProposedPage:
     ]
     articles = _assemble(roles=roles, place_names=place_names)
     for article in articles:
-        _finish(article)
+        finish(article)
     return ProposedPage(articles=[a for a in articles if a.sections], dropped=dropped)
 
 
@@ -71,18 +71,8 @@ def drop_repeats(*, blocks: list[Block]) -> tuple[list[Block], list[dict]]:
     return kept, dropped
 
 
-def _is_commentary(article: ProposedArticle) -> bool:
-    return article.column in COMMENTARY_COLUMNS or any(a["role"] == "评论员" for a in article.authors)
-
-
 def _continued_from(role: Role) -> bool:
     return role.kind == "continued" and role.info["note"].startswith(("上接", "接"))
-
-
-def _is_interview(article: ProposedArticle) -> bool:
-    """Questions and answers (记者：… / 某某：…)."""
-    paragraphs = [line for s in article.body_sections for line in s.text.split("\n")]
-    return sum(1 for line in paragraphs if p.QUESTION_RE.match(line)) >= 2
 
 
 class _Builder:
@@ -291,7 +281,7 @@ def _open_from_group(b: _Builder, group: list[Role], nxt: Role | None) -> None:
     )
     dateline_next = followed_by_body and p.match(p.DATELINE_RE, nxt.block.text) is not None
     # a commentary or an interview has no subheads: a headline after its text starts the next article
-    in_commentary = inside_article and (_is_commentary(b.current) or _is_interview(b.current))
+    in_commentary = inside_article and (is_commentary(b.current) or is_interview(b.current))
     if inside_article and followed_by_body and group[0].kind == "column" and _sidebar(group[0]):
         sec = b.section(heading=group[0].info["label"])
         sec.subheading = " ".join(r.block.text for r in group[1:] if r.kind == "title")
@@ -411,39 +401,3 @@ def _match_loose_titles(b: _Builder) -> None:
     for a in candidates:
         if not a.headline:
             a.flag("未找到标题")
-
-
-def _finish(article: ProposedArticle) -> None:
-    for sec in article.sections:
-        sec.text = sec.text.strip()
-        credit = p.match(p.PHOTO_CREDIT_RE, sec.text, search=True) if sec.kind == "caption" else None
-        if credit:
-            known = {(a["name"], a["role"]) for a in article.authors}
-            for person in p.parse_people(credit["names"], default_role="摄影"):
-                if (person.name, "摄影") not in known:
-                    article.authors.append({"name": person.name, "role": "摄影"})
-    article.sections = [s for s in article.sections if s.text]
-    body = "".join(s.text for s in article.body_sections)
-    captions = [s for s in article.sections if s.kind == "caption"]
-    if is_notice(article.headline):
-        article.kind = "notice"
-    elif _is_commentary(article):
-        article.kind = "commentary"
-    elif captions and len(body) < 300:
-        article.kind = "photo"
-    elif len(body) < 300:
-        article.kind = "brief"
-    elif len(article.body_sections) >= 2 or len(body) > 1800:
-        article.kind = "feature"
-    else:
-        article.kind = "news"
-    last = body.split("\n")[-1] if body else ""
-    list_item = last.startswith(("■", "◆", "●", "·", "-")) or p.TABLE_RE.search(last)
-    if (
-        body
-        and not list_item
-        and not p.ends_sentence(body)
-        and not p.ends_sentence(body.rstrip("）)"))
-        and not article.source_note
-    ):
-        article.flag("正文似乎不完整")
