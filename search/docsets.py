@@ -278,13 +278,16 @@ def raw_column(data: SegmentData, reader: IndexReader, fieldname: str) -> np.nda
     return found
 
 
+def ranks(values: np.ndarray) -> np.ndarray:
+    """Values as ranks: equal values share a rank, order is kept (only order is used)."""
+    return np.unique(values, return_inverse=True)[1].astype(np.int64).reshape(-1)
+
+
 def column(data: SegmentData, reader: IndexReader, fieldname: str) -> np.ndarray:
-    """A sortable column as ranks within this segment: equal values share a rank, order is kept."""
+    """A sortable column as ranks within this segment."""
     found = data.columns.get(fieldname)
     if found is None:
-        values = raw_column(data, reader, fieldname)
-        found = np.unique(values, return_inverse=True)[1].astype(np.int64).reshape(-1)
-        data.columns[fieldname] = found
+        found = data.columns[fieldname] = ranks(raw_column(data, reader, fieldname))
     return found
 
 

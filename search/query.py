@@ -353,14 +353,12 @@ def build_date_filter(*, params: SearchParams) -> wq.Query | None:
 def build_query(*, params: SearchParams, schema: Schema) -> wq.Query:
     """The whole search: the reader's text AND the chosen dates AND the selected facet values."""
     text_query = build_text_query(q=params.q, schema=schema)
-    parts = [
-        q
-        for q in (build_date_filter(params=params), build_filter(filters=params.filters, schema=schema))
-        if q
-    ]
-    if not isinstance(text_query, wq.Every) or not parts:
-        parts.insert(0, text_query)
-    return _all_of(parts)
+    dates = build_date_filter(params=params)
+    selected = build_filter(filters=params.filters, schema=schema)
+    narrowing = [q for q in (dates, selected) if q is not None]
+    if isinstance(text_query, wq.Every) and narrowing:
+        return _all_of(narrowing)
+    return _all_of([text_query, *narrowing])
 
 
 def highlight_terms(*, params: SearchParams) -> tuple[str, ...]:
