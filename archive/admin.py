@@ -398,7 +398,7 @@ class CityAdmin(admin.ModelAdmin):
 
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
-    list_display = ("name", "parent", "order", "keywords")
+    list_display = ("name", "parent", "serves", "order", "keywords")
     list_filter = ("parent",)
     search_fields = ("name", "keywords", "description")
-    autocomplete_fields = ("parent",)
+    autocomplete_fields = ("parent", "serves")

@@ -215,6 +215,18 @@ class Theme(models.Model):
     # the list the last release shipped: a later release adds only keywords new to it, so a keyword
     # an editor removed stays removed (archive/reference.py)
     shipped_keywords = models.JSONField("随版本提供的关键词", default=list, blank=True, editable=False)
+    # a child that is its field put to work for another field: a section about both is about the
+    # child (科技金融 serves 科技创新), archive/ingest/themes.py
+    serves = models.ForeignKey(
+        "self",
+        verbose_name="服务领域",
+        null=True,
+        blank=True,
+        related_name="served_by",
+        on_delete=models.SET_NULL,
+        limit_choices_to={"parent__isnull": True},
+        help_text="一节同时涉及上级领域与该领域时，标为本主题而不是上级领域（如科技金融服务于科技创新）",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "主题"

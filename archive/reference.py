@@ -42,6 +42,7 @@ def load_reference_data(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
         existing[city.name] = city
         created["cities"] += 1
     themes = {t.name: t for t in Theme.objects.all()}
+    new_serving: dict[Theme, str] = {}
     for order, row in enumerate(_read(data_dir, "themes.json")):
         shipped = row.get("keywords", [])
         if row["name"] in themes:
@@ -57,6 +58,12 @@ def load_reference_data(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
         )
         themes[theme.name] = theme
         created["themes"] += 1
+        if row.get("serves"):
+            new_serving[theme] = row["serves"]
+    # set once, when the theme is created: an editor may change or clear it afterwards
+    for theme, served in new_serving.items():
+        theme.serves = themes.get(served)
+        theme.save(update_fields=["serves"])
     return created
 
 
@@ -91,6 +98,11 @@ def gazetteer_from_db() -> Gazetteer:
 
 def theme_rules_from_db() -> list[ThemeRule]:
     return [
-        ThemeRule(name=t.name, parent=t.parent.name if t.parent else None, keywords=tuple(t.keywords or ()))
-        for t in Theme.objects.select_related("parent")
+        ThemeRule(
+            name=t.name,
+            parent=t.parent.name if t.parent else None,
+            keywords=tuple(t.keywords or ()),
+            serves=t.serves.name if t.serves else None,
+        )
+        for t in Theme.objects.select_related("parent", "serves")
     ]

@@ -32,6 +32,8 @@ class ThemeRule:
     name: str
     parent: str | None
     keywords: tuple[str, ...]
+    # a child that is its field put to work for another field (科技金融: finance for 科技创新)
+    serves: str | None = None
 
 
 _FIRST_CLAUSE = re.compile(r"[^，。！？；：,;:!?]*")
@@ -97,6 +99,17 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
             # a paragraph on a sibling of the child the section is about: the section spans the field
             found[field[name]] = found.pop(held)
             covered[field[name]] = field[name]
+    return _served(found, rules)
+
+
+def _served(found: dict[str, float], rules: list[ThemeRule]) -> dict[str, float]:
+    """A section about a field in general and about the field one of its children serves is about
+    that child: a fund in a report on technology cooperation is 科技金融, not finance at large."""
+    field = _fields(tuple(rules))
+    fields = {field[name] for name in found}
+    for rule in rules:
+        if rule.serves and rule.parent in found and rule.serves in fields:
+            found[rule.name] = found.pop(rule.parent)
     return found
 
 

@@ -1,6 +1,8 @@
 """Tests: an in-memory database and a throwaway index directory per run."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 from .base import *  # noqa: F403
@@ -11,11 +13,21 @@ DEBUG = False
 # creates and drops a test_ database there).
 if not os.environ.get("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+
+
+def _throwaway(prefix: str) -> str:
+    """A temporary directory removed when the process that made it exits (not a forked child)."""
+    path, owner = tempfile.mkdtemp(prefix=prefix), os.getpid()
+    atexit.register(lambda: os.getpid() == owner and shutil.rmtree(path, ignore_errors=True))
+    return path
+
+
 HAYSTACK_CONNECTIONS = {
     "default": {
         "ENGINE": "search.backend.ChineseWhooshEngine",
-        # INDEX_DIR lets a second process (the bench's serving worker) open the same index
-        "PATH": os.environ.get("INDEX_DIR") or tempfile.mkdtemp(prefix="archive-test-index-"),
+        # INDEX_DIR lets a second process (the bench's serving worker) open the same index; the
+        # index is a folder inside the throwaway one so that its lock file beside it goes too
+        "PATH": os.environ.get("INDEX_DIR") or os.path.join(_throwaway("archive-test-index-"), "index"),
     }
 }
 STORAGES = {
@@ -23,5 +35,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-STATIC_ROOT = tempfile.mkdtemp(prefix="archive-test-static-")
+STATIC_ROOT = _throwaway("archive-test-static-")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -26,15 +26,15 @@ def test_articles_are_split_and_headlined_as_the_editors_did(pairs):
 @pytest.mark.parametrize(
     ("pairs", "floors"),
     [
-        (SEEDS, {"cities": 0.9, "themes": 0.87, "fields": 0.94}),
+        (SEEDS, {"cities": 0.9, "themes": 0.9, "fields": 0.94}),
         (EXTRA, {"cities": 0.97, "themes": 0.95, "fields": 0.95}),
-        (HELDOUT, {"cities": 0.93, "themes": 0.86, "fields": 0.91}),
+        (HELDOUT, {"cities": 0.93, "themes": 0.88, "fields": 0.91}),
     ],
     ids=IDS,
 )
 def test_tagging_does_not_fall_below_its_measured_level(pairs, floors):
     # regression floors a little under what is measured today against the gold annotated by
-    # docs/annotation.md; the target of 0.9 for themes is not reached yet
+    # docs/annotation.md; the target of 0.9 holds for the seeds and the extra pages
     report = evaluate(pairs=pairs)
     assert report.cities.f1 >= floors["cities"]
     assert report.themes.f1 >= floors["themes"]

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from archive.models import Theme
-from archive.reference import DATA_DIR, load_reference_data
+from archive.reference import DATA_DIR, load_reference_data, theme_rules_from_db
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +49,27 @@ def test_loading_the_same_release_again_changes_nothing(tmp_path):
     Theme.objects.filter(name="样例主题").update(keywords=["直营店"])
     assert load_reference_data(data_dir=data_dir) == {"cities": 0, "themes": 0, "keywords": 0}
     assert Theme.objects.get(name="样例主题").keywords == ["直营店"]
+
+
+def _served_themes() -> list[dict]:
+    return [
+        {"name": "科技创新", "parent": None, "keywords": ["研发"]},
+        {"name": "金融", "parent": None, "keywords": ["基金"]},
+        {"name": "科技金融", "parent": "金融", "serves": "科技创新", "keywords": ["创投"]},
+    ]
+
+
+def test_a_theme_is_loaded_with_the_field_it_serves(tmp_path):
+    load_reference_data(data_dir=_release(tmp_path, _served_themes()))
+    assert Theme.objects.get(name="科技金融").serves.name == "科技创新"
+    rules = {r.name: r for r in theme_rules_from_db()}
+    assert rules["科技金融"].serves == "科技创新"
+    assert rules["金融"].serves is None
+
+
+def test_an_editor_who_unlinks_a_served_field_is_not_overruled_by_a_reload(tmp_path):
+    data_dir = _release(tmp_path, _served_themes())
+    load_reference_data(data_dir=data_dir)
+    Theme.objects.filter(name="科技金融").update(serves=None)
+    load_reference_data(data_dir=data_dir)
+    assert Theme.objects.get(name="科技金融").serves is None

@@ -214,3 +214,26 @@ def test_a_theme_the_heading_names_outright_is_kept_beside_a_bigger_one():
 def test_a_fields_word_inside_its_childs_word_is_not_a_second_piece_of_evidence():
     once = "今年以来，当地的合作项目稳步推进，其中有新能源方面的，也有其他方面的，新能源企业也参加了对接，各项工作进展顺利，成效明显。"
     assert _paragraph_themes(once) == {"数据中心"}
+
+
+FINANCE_RULES = [
+    ThemeRule("科技创新", None, ("科技创新", "研发", "创新平台")),
+    ThemeRule("金融", None, ("基金", "贷款", "金融")),
+    ThemeRule("科技金融", "金融", ("创投", "科创板"), serves="科技创新"),
+]
+FUND = "两地金融机构共同发起专项基金，基金首期规模十亿元，基金投向已确定。"
+
+
+def test_a_fund_in_a_section_on_technology_is_the_child_that_serves_technology():
+    text = "两地共建创新平台，联合研发攻关，科技创新成果不断涌现，研发投入持续增长。\n" + FUND
+    assert set(score_themes(section=_section(text), rules=FINANCE_RULES)) == {"科技创新", "科技金融"}
+
+
+def test_a_fund_in_a_section_on_nothing_else_stays_finance_at_large():
+    assert set(score_themes(section=_section(FUND * 2), rules=FINANCE_RULES)) == {"金融"}
+
+
+def test_without_a_served_field_a_fund_beside_technology_stays_finance():
+    rules = [*FINANCE_RULES[:2], ThemeRule("科技金融", "金融", ("创投", "科创板"))]
+    text = "两地共建创新平台，联合研发攻关，科技创新成果不断涌现，研发投入持续增长。\n" + FUND
+    assert set(score_themes(section=_section(text), rules=rules)) == {"科技创新", "金融"}
