@@ -9,7 +9,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from .patterns import ends_sentence, is_byline, stands_alone, starts_block
+from .patterns import RUNNING_HEAD_RE, ends_sentence, is_byline, stands_alone, starts_block
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -125,6 +125,18 @@ def split_lines(*, text: str) -> list[Line]:
     return lines
 
 
+def drop_running_heads(lines: list[Line]) -> list[Line]:
+    """A page's running header (date, paper, page) printed where a column breaks, inside a
+    paragraph: left out, so that the paragraph reads on across it."""
+    kept = []
+    for i, line in enumerate(lines):
+        inside = 0 < i < len(lines) - 1 and lines[i - 1].text and lines[i + 1].text
+        if inside and RUNNING_HEAD_RE.match(line.text) and not ends_sentence(line.text):
+            continue
+        kept.append(line)
+    return kept
+
+
 def display_width(text: str) -> int:
     # Chinese characters and Chinese quotes take a full em in print; digits and Latin half.
     return sum(2 if ord(ch) > 0x2E80 or ch in "“”‘’—…" else 1 for ch in text)
@@ -201,8 +213,10 @@ def blocks_from_lines(
                 and _continues(prev, line, gap=gap, width=width)
             )
         if joined:
+            # a byline over two lines: one name or role per line, kept apart
+            two_bylines = is_byline(prev.lines[-1].text) and is_byline(line.text)
             prev.lines.append(line)
-            prev.text = join_wrapped(prev.text, line.text)
+            prev.text = f"{prev.text} {line.text}" if two_bylines else join_wrapped(prev.text, line.text)
         else:
             blocks.append(Block(lines=[line], gap_before=gap, text=line.text, markup=marker))
         gap = 0
@@ -271,4 +285,9 @@ def is_subhead(text: str) -> bool:
 
 
 # Characters that end a wrapped line but never a heading.
-_NOT_FINAL = set("的了着在和与及对从将把被向于为是有等变之而且或并也都就")
+_NOT_FINAL = set("的了着在和与及对从将把被向于为是有等变之而且或并也都就到")
+
+
+def breaks_off(text: str) -> bool:
+    """A line that stops mid-phrase (…的, …到): what follows it continues it."""
+    return bool(text) and text[-1] in _NOT_FINAL

@@ -36,7 +36,7 @@ def finish(article: ProposedArticle) -> None:
         article.kind = "notice"
     elif is_commentary(article):
         article.kind = "commentary"
-    elif captions and len(body) < 300:
+    elif (captions or p.PHOTO_CREDIT_RE.search(body)) and len(body) < 300:
         article.kind = "photo"
     elif len(body) < 300:
         article.kind = "brief"
@@ -51,6 +51,7 @@ def finish(article: ProposedArticle) -> None:
         and not list_item
         and not p.ends_sentence(body)
         and not p.ends_sentence(body.rstrip("）)"))
+        and not p.PHOTO_CREDIT_RE.search(last)
         and not article.source_note
     ):
         article.flag("正文似乎不完整")

@@ -33,13 +33,15 @@ ROLES = (
 
 _ROLE_ALT = "|".join(re.escape(r) for r in ROLES)
 # A separator between role and name is required for bare roles ("记者调查" is a column label).
+# 丨 and ｜ part role and name on social-media pages (记者丨某某)
+_ROLE_SEP = r"[\s:：丨｜|]"
 BYLINE_RE = re.compile(
-    f"^{DECOR}?\\s*(?:(?:(?:本报|本刊)[{CJK}]{{2,3}}[\\s:：]*|(?:{_ROLE_ALT})[\\s:：]+)"
+    f"^{DECOR}?\\s*(?:(?:(?:本报|本刊)[{CJK}]{{2,3}}{_ROLE_SEP}*|(?:{_ROLE_ALT}){_ROLE_SEP}+)"
     f"{NAME}(?:[\\s、，,]+{NAME})*[\\s、，,]*)+$"
 )
 # a one-character role (文, 图) only before a separator: inside a name (张文博) it is the name
 _ROLE_SPLIT = re.compile(
-    "(" + "|".join(re.escape(r) if len(r) > 1 else f"{re.escape(r)}(?=[\\s:：/])" for r in ROLES) + ")"
+    "(" + "|".join(re.escape(r) if len(r) > 1 else f"{re.escape(r)}(?=[\\s:：/丨｜|])" for r in ROLES) + ")"
 )
 _NUM = r"[\d一二三四五六七八九十〇]{1,3}"
 _MONTH_DAY = f"{_NUM}月\\s?{_NUM}日"
@@ -60,9 +62,31 @@ INLINE_SIGNATURE_RE = re.compile(
 )
 # Page and web furniture: mastheads, navigation, editing credits, share buttons.
 META_RE = re.compile(
-    r"^(?:来源|发布时间|发布日期|作者|编辑|责任编辑|本版编辑|本版统筹|统筹|校对|美编|版式|审核|审校|制图|数据来源|当前位置)\s*[:：]"
+    r"^(?:来源|发布时间|发布日期|作者|编辑|责任编辑|本版编辑|本版责编|责编|本版主编|主编|本版统筹|统筹|校对|美编|版式|审核|审校|制图|数据来源|当前位置)\s*[:：]"
     r"|【(?:打印|关闭|字体|字号|收藏|返回)[^】]{0,8}】|分享到|版权所有|Copyright|©"
     r"|(?:20\d{2}|19\d{2})年\s*\d{1,2}月\s*\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
+)
+# Social-media and e-paper furniture: follow prompts, QR codes, share bars, image placeholders,
+# the end mark, a post's 原创 line, page numbers, the frame and entries of a contents box (导读)
+FURNITURE_RE = re.compile(
+    r"^[\W_]*(?:[^\s。，]{1,10}\s+)?(?:点击(?:上方)?(?:蓝字|关注)|关注我们|长按(?:识别|扫描)?|扫描|扫码|识别)[^。，]{0,24}(?:二维码|关注|阅读|观看|收听|下载)"
+    r"|^[\W_]*(?:点击)?阅读原文\W*$|^(?:分享|点赞|在看|收藏|转发)(?:\s*(?:分享|点赞|在看|收藏|转发|推荐)){1,4}$"
+    r"|^[-—－–=\s]*END[-—－–=\s]*$|^\[(?:图片|视频|音频|动图|表情)\]$"
+    r"|^原创\s+\S.{0,40}?\d{4}[-年]\d{1,2}[-月]\d{1,2}日?\s*\d{1,2}:\d{2}"
+    r"|^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*[\d一二三四五六七八九十]{1,3}\s*版(?:\s|$)"
+    r"|^[┌└╔╚├╠┏┗][─━═\s]*[^─━═]{0,8}[─━═\s]*[┐┘╗╝┤╣┓┛]?$"
+    r"|^[│┃║]?\s*[▶►·•]?\s*\S.{1,40}?\s+第?\s*[\dA-Z一二三四五六七八九十]{1,3}\s*版\s*[│┃║]?$",
+    re.IGNORECASE,
+)
+# 往期推荐: a list of other posts' headlines follows, to the end of the page
+RECOMMENDED_RE = re.compile(
+    r"^[\W_]*(?:往期推荐|往期回顾|推荐阅读|相关推荐|热门推荐|精彩推荐|猜你喜欢|更多精彩)[\W_]*$"
+)
+# 广告: an advertisement box, printed as one block under its label
+ADVERT_RE = re.compile(r"^[（(【]?\s*广\s*告\s*[）)】]?$")
+# 2025年9月16日 星期二 赤峰日报 综合新闻: a page's running header, repeated where a column breaks
+RUNNING_HEAD_RE = re.compile(
+    r"^(?=.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?=.*(?:星期|周)[一二三四五六日天]|.*第\s*[\d一二三四五六七八九十]{1,3}\s*版)[^。，；！？]{0,50}$"
 )
 NAV_RE = re.compile(r"^(?:[^|｜]{1,8}[|｜]){3,}[^|｜]{1,8}$")
 TABLE_RE = re.compile(r"\S\s*\|\s*\S.*\|\s*\S|\S {3,}\S+ {3,}\S")
@@ -83,7 +107,11 @@ COLUMN_RE = re.compile(f"^(?:【(?P<a>[^】]{{2,10}})】|(?P<b>[{CJK}]{{2,6}}))$
 ORDINAL_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分篇]|\d{1,2}[、.．](?!\d))"
 )
-NOTICE_RE = re.compile(r"(?:声明|公告|启事|通知|公示)$")
+# ①…②…: the numbered items of a briefs column, each a brief of its own
+NUMBERED_BRIEF_RE = re.compile(r"^[\u2460-\u2473\u2776-\u277f]")
+# 编者按 printed as a label over the editor's note, not run into it
+EDITOR_NOTE_RE = re.compile(r"^[【\[]?(?:编者按|编者的话|编后语?|编辑手记)[】\]]?[：:]?$")
+NOTICE_RE = re.compile(r"(?:声明|公告|启事|通知|公示|更正|勘误|致歉)$")
 TERMINAL = "。！？!?…；;"
 CLOSERS = "”’」』）)】"
 
@@ -143,7 +171,7 @@ def parse_people(text: str, *, default_role: str = "作者") -> list[Person]:
         if piece.strip(" :：、，,") in ROLES:
             role = _normalise_role(piece.strip(" :：、，,"))
             continue
-        for name in re.split(r"[\s、，,:：]+", chunk):
+        for name in re.split(r"[\s、，,:：丨｜|]+", chunk):
             if re.fullmatch(NAME, name):
                 people.append(Person(name=name, role=role))
     return people
@@ -158,8 +186,15 @@ def _normalise_role(role: str) -> str:
     return "作者"
 
 
+_TRAILING_CREDIT = re.compile(r"[（(][^（）()]{1,20}摄[）)]$")
+# emoji and pictographs a social-media post closes a paragraph with (…1080人次。💪)
+_TRAILING_SYMBOLS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\\s]+$")
+
+
 def ends_sentence(text: str) -> bool:
-    text = simplified(text)
+    text = _TRAILING_SYMBOLS.sub("", simplified(text))
+    # a picture's text ends with its credit: …冷鲜羊肉。（记者 王一 摄）
+    text = _TRAILING_CREDIT.sub("", text) or text
     if INLINE_SIGNATURE_RE.search(text):
         return True
     stripped = text.rstrip(CLOSERS)
@@ -178,6 +213,8 @@ def stands_alone(text: str) -> bool:
         and text.endswith("】")
         or len(text) <= 60
         and PHOTO_CREDIT_RE.search(text)
+        or len(text) <= 50
+        and FURNITURE_RE.search(text)
     )
 
 
@@ -191,4 +228,10 @@ def starts_block(text: str) -> bool:
         or CAPTION_PREFIX_RE.match(text)
         or LABELLED_RE.match(text)
         or text.startswith(("●", "——", "■", "◆"))
+        or bool(_LEADING_SYMBOL.match(text))
+        or bool(NUMBERED_BRIEF_RE.match(text))
     )
+
+
+# a list item led by a pictograph (📌 …, 👉 …)
+_LEADING_SYMBOL = re.compile("^[\U0001f000-\U0001faff\u2600-\u27bf]")

@@ -10,7 +10,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from . import patterns as p
-from .clean import Block
+from .clean import Block, breaks_off
 from .dates import full_date
 from .script import simplified
 
@@ -32,6 +32,12 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         return Role("byline", block)
     if p.META_RE.search(simplified(text)) and len(text) <= 80:
         return Role("meta", block, {"date": _published(text)})
+    if len(text) <= 50 and not p.ends_sentence(text):
+        shadow = simplified(text)
+        if p.FURNITURE_RE.search(shadow) or p.RUNNING_HEAD_RE.match(shadow):
+            return Role("meta", block, {"date": None})
+        if p.RECOMMENDED_RE.match(shadow) or p.ADVERT_RE.match(shadow):
+            return Role("meta", block, {"date": None, "run": True})
     if p.TABLE_RE.search(text) or p.NAV_RE.match(text):
         if prev is None or p.NAV_RE.match(text):  # a masthead or a site's navigation bar
             return Role("meta", block, {"date": None})
@@ -42,6 +48,8 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         if len(rest) > 40 and ("，" in rest or p.ends_sentence(rest)):
             return Role("runin", block, {"label": label})  # a brief led by its place: 【锡林郭勒】7月3日，…
         return Role("place", block, {"label": label, "sub": rest})
+    if p.NUMBERED_BRIEF_RE.match(text) and len(text) > 40 and ("，" in text or p.ends_sentence(text)):
+        return Role("runin", block, {"label": ""})
     for kind, regex in (
         ("source", p.SOURCE_RE),
         ("continued", p.CONTINUED_RE),
@@ -59,6 +67,8 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         return Role("caption", block)
     if p.TABLE_TITLE_RE.match(shadow) and len(text) <= TITLE_MAX:
         return Role("heading", block)
+    if p.EDITOR_NOTE_RE.match(shadow):
+        return Role("heading", block, {"note": True})
     column = p.match(p.COLUMN_RE, text)
     if column and (column["a"] or _bare_column(block, prev, next_, place_names)):
         return Role("column", block, {"label": column["a"] or column["b"]})
@@ -77,7 +87,7 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         len(text) <= TITLE_MAX
         and not p.ends_sentence(text.rstrip("？！?!"))
         and not text.endswith(("，", "、", "：", ":"))
-    )
+    ) or _headline_topic(block, next_)
     if block.markup or (is_titleish and not text.endswith(("。",))):
         if (
             block.gap_before >= 2
@@ -100,9 +110,45 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
     return Role("body", block)
 
 
+def drop_furniture_runs(roles: list[Role]) -> list[Role]:
+    """What follows a 往期推荐 or 广告 label is furniture too: the other posts' headlines (short
+    lines, up to the next running text) and the advertisement (the lines printed with its label)."""
+    out: list[Role] = []
+    run: Role | None = None
+    for role in roles:
+        if role.kind == "meta" and role.info.get("run"):
+            run = role
+        elif run is not None and _in_run(role.block, advert=p.ADVERT_RE.match(simplified(run.block.text))):
+            role = Role("meta", role.block, {"date": None})
+        else:
+            run = None
+        out.append(role)
+    return out
+
+
+def _in_run(block: Block, *, advert: bool) -> bool:
+    if advert:
+        return block.gap_before == 0
+    return len(block.text) <= TITLE_MAX and not p.ends_sentence(block.text)
+
+
 def _published(text: str):
     """The date of a web article's 发布时间 line (a masthead's date is the page's, not an article's)."""
     return full_date(text) if re.search("发布|发表|时间[:：]", simplified(text)) else None
+
+
+def _headline_topic(block: Block, next_: Block | None) -> bool:
+    """'喀喇沁旗京蒙协作产业园：' over '承接首都产业转移跑出“加速度”': the first line of a headline that
+    names its topic and a colon, printed straight above the rest."""
+    text = block.text
+    return (
+        len(text) <= 20
+        and text.endswith(("：", ":"))
+        and not re.search("[，。；、,;]", text)
+        and next_ is not None
+        and next_.gap_before == 0
+        and _titleish(next_)
+    )
 
 
 def is_notice(headline: str) -> bool:
@@ -118,4 +164,6 @@ def _bare_column(block: Block, prev: Block | None, next_: Block | None, place_na
     text = block.text
     if len(text) > 4 or simplified(text) in place_names or block.markup or is_notice(text):
         return False
+    if block.gap_before == 0 and prev is not None and breaks_off(prev.text):
+        return False  # the rest of a headline that broke off mid-phrase (…“嫁接”到 / 多伦湖畔)
     return _titleish(next_) or (block.gap_before == 0 and _titleish(prev))

@@ -20,6 +20,8 @@ CITY_THRESHOLD = 2.2
 SHORT_TEXT = 300  # characters: a brief
 STRONG = 4.0  # a heading or package mention: enough to keep a unit next to a place inside it
 # Words that stand for "the city this part of the package is about".
+# the cooperation named outright, without a place of the region (京蒙协作, 内蒙古 in any form)
+COOPERATION_WORDS = ("京蒙", "内蒙", "蒙字号")
 DEICTIC = ("我市", "本市", "全市", "我盟", "全盟", "我旗", "全旗", "我县", "全县", "我区", "全区")
 
 
@@ -55,9 +57,9 @@ class Gazetteer:
         if self.pattern is None:
             return Counter()
         # names are matched in the Simplified shadow, so a Traditional page finds them too
-        found = [
-            (m.start(), m.end(), self.lookup[m.group(0)]) for m in self.pattern.finditer(simplified(text))
-        ]
+        # a name inside a title (《草原上的“北京课堂”》, 《内蒙古日报》) is part of the title
+        shadow = _TITLED.sub(lambda m: "\u3000" * len(m.group(0)), simplified(text))
+        found = [(m.start(), m.end(), self.lookup[m.group(0)]) for m in self.pattern.finditer(shadow)]
         counted: Counter = Counter()
         for i, (_, end, name) in enumerate(found):
             nxt = found[i + 1] if i + 1 < len(found) else None
@@ -88,6 +90,7 @@ class Gazetteer:
         return False
 
 
+_TITLED = re.compile(r"《[^《》\n]{1,40}》")
 _LABEL = re.compile(r"^(?:【([^】]{2,8})】|[■◆●□]\s*(\S{2,8}?)[\s：:])")
 _DATELINE_PREFIX = re.compile(r"^[^，。]{0,30}?(?:电|讯)\s*(?:[（(][^）)]{0,40}[）)])?")
 
@@ -243,6 +246,19 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
             inside = any(gazetteer.is_ancestor(name, other) for other in article.cities)
             if gazetteer.places[name].taggable and not inside:
                 article.cities.setdefault(name, 1.0)
+    # Beijing's side by its district when one is named (docs/annotation.md), across sections too
+    article.cities = {
+        name: score
+        for name, score in article.cities.items()
+        if not (
+            gazetteer.places[name].partner and any(gazetteer.is_ancestor(name, o) for o in article.cities)
+        )
+    }
+    if _beijing_alone(article, gazetteer):
+        # the work plan is Beijing's cooperation with Inner Mongolia: a story that names Beijing and
+        # nothing of the region (a district's own news on the same page) is about none of its themes
+        for section in article.sections:
+            section.themes = {}
     parts = [s.themes for s in article.body_sections]
     if (
         len(parts) > 2
@@ -254,6 +270,16 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
         named = {r.parent for r in rules if r.parent and any(r.name in part for part in parts[1:])}
         parts[0] = {name: score for name, score in parts[0].items() if name not in named}
     article.themes = article_themes(parts, rules)
+
+
+def _beijing_alone(article: ProposedArticle, gazetteer: Gazetteer) -> bool:
+    text = " ".join(
+        [article.kicker, article.headline, article.subheadline, *(s.text for s in article.sections)]
+    )
+    if any(word in simplified(text) for word in COOPERATION_WORDS):
+        return False
+    named = gazetteer.mentions(text)
+    return bool(named) and all(gazetteer.partner_side(name) for name in named)
 
 
 def _union(parts: list[dict[str, float]]) -> dict[str, float]:

@@ -32,7 +32,10 @@ def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
     merged: list[tuple[str, bool]] = []
     for r in roles:
         text = r.block.text
-        if (
+        if merged and r.block.gap_before == 0 and merged[-1][0].endswith(("：", ":")):
+            # 某某产业园： names the topic; the rest of the headline follows on the next line
+            merged[-1] = (merged[-1][0] + text, merged[-1][1])
+        elif (
             merged
             and r.block.gap_before == 0
             and not _phrased(text)
@@ -45,6 +48,8 @@ def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
             and not merged[-1][1]
             and len(merged[-1][0]) >= WRAP_SHARE * len(text)
             and not _SERIES.match(merged[-1][0])
+            # a line of figures (…累计投入资金4.3亿元) over a phrase without: kicker and headline
+            and bool(_STATISTIC.search(merged[-1][0])) == bool(_STATISTIC.search(text))
         ):
             merged[-1] = (merged[-1][0] + text, merged[-1][1] or bool(r.block.markup))
         else:
@@ -52,12 +57,22 @@ def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
     return merged
 
 
+_STATISTIC = re.compile(
+    r"\d[\d.]*\s*[亿万千百]?\s*(?:元|个|家|人|户|项|吨|千瓦时|千瓦|亩|平方米|公里|所|名|批|次|倍|%|％)"
+)
+
+
 def _phrased(text: str) -> bool:
     """'一产稳中有进 二产提质增效': parallel phrases parted by spaces, the style of kickers and subtitles."""
     return bool(re.search(f"[{p.CJK}”」』]\\s+[{p.CJK}“「『]", text))
 
 
-_SERIES = re.compile(f"^[{p.CJK}]{{2,8}}[·・][{p.CJK}]{{2,8}}$")
+_SERIES = re.compile(f"^[{p.CJK}]{{2,10}}[·・][{p.CJK}]{{2,10}}$")
+
+
+def is_series(text: str) -> bool:
+    """京蒙协作·旗县纪行: the name of a series or a group of items, not a headline of its own."""
+    return bool(_SERIES.match(text))
 
 
 def main_title(titles: list[tuple[str, bool]]) -> int:

@@ -28,7 +28,7 @@ def test_articles_are_split_and_headlined_as_the_editors_did(pairs):
     [
         (SEEDS, {"cities": 0.9, "themes": 0.9, "fields": 0.94}),
         (EXTRA, {"cities": 0.97, "themes": 0.95, "fields": 0.95}),
-        (HELDOUT, {"cities": 0.93, "themes": 0.88, "fields": 0.91}),
+        (HELDOUT, {"cities": 0.93, "themes": 0.87, "fields": 0.94}),
     ],
     ids=IDS,
 )

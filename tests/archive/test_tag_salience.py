@@ -139,3 +139,40 @@ def test_every_theme_that_leads_a_section_stays_on_the_article():
     )
     tag_article(article=article, gazetteer=GAZETTEER, rules=RULES)
     assert set(article.themes) == {"金融", "教育"}
+
+
+CITY_RULES = [
+    ThemeRule("城市管理", None, ("城市治理",)),
+    ThemeRule("城市更新与住房", "城市管理", ("老旧小区", "加装电梯")),
+]
+RENEWAL = "老旧小区改造全面铺开，老旧小区加装电梯二十部，老旧小区环境明显改善，加装电梯惠及居民。"
+
+
+def _article(*texts, headline="合作报道"):
+    article = ProposedArticle(headline=headline, sections=[ProposedSection(text=t) for t in texts])
+    tag_article(article=article, gazetteer=GAZETTEER, rules=CITY_RULES)
+    return article
+
+
+def test_a_story_that_names_beijing_and_nothing_of_the_region_carries_no_theme():
+    article = _article(f"西城区{RENEWAL}西城区还将继续推进。")
+    assert set(article.cities) == {"西城区"}
+    assert article.themes == {} and article.sections[0].themes == {}
+
+
+def test_the_same_story_naming_a_place_of_the_region_keeps_its_theme():
+    article = _article(f"西城区与乌海市交流经验，{RENEWAL}西城区和乌海市还将继续推进。")
+    assert set(article.themes) == {"城市更新与住房"}
+
+
+def test_the_article_names_beijings_side_by_the_district_another_section_gives():
+    article = _article(
+        "北京的企业来到乌海，北京的资金和北京的技术带动了当地发展。" + FILLER,
+        "西城区派出干部来到乌海，西城区的学校也与乌海结对。" + FILLER,
+    )
+    assert "西城区" in article.cities and "北京市" not in article.cities
+
+
+def test_a_place_inside_a_title_in_book_marks_is_part_of_the_title():
+    notice = "本报昨日第5版《草原上的“北京课堂”》一文中，“派出教师12名”应为“派出教师21名”。特此更正。"
+    assert _cities(notice, brief=True) == set()

@@ -1,0 +1,84 @@
+"""The state of a page being assembled: the article and section being read, what waits for them."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from . import patterns as p
+from .clean import Block
+from .roles import Role
+from .titles import main_title, merge_wrapped_titles
+from .types import ProposedArticle, ProposedSection
+
+
+class Builder:
+    """Walks the classified blocks once, opening and closing articles and sections."""
+
+    def __init__(self, place_names: Collection[str]):
+        self.place_names = place_names
+        self.articles: list[ProposedArticle] = []
+        self.current: ProposedArticle | None = None
+        self.pending: list[Role] = []  # title-group roles not yet attached
+        self.loose_titles: list[Role] = []  # headlines printed away from any body
+        self.closed = True
+        self.pending_captions: list[ProposedSection] = []  # captions printed above their article
+        self.pending_date = ""  # a 发布时间 line printed above its article
+        self.runin: set[int] = set()  # briefs led by a place label or a number, which need no headline
+        self.briefs_column = ""  # the label over a run of numbered briefs (要闻快讯)
+        self.photo_done = False  # the last block ended a picture's text with its credit (某某 摄)
+
+    # -- articles -------------------------------------------------------------------------
+    def open_article(self) -> ProposedArticle:
+        self.current = ProposedArticle(sections=self.pending_captions, date=self.pending_date)
+        self.pending_captions, self.pending_date = [], ""
+        self.articles.append(self.current)
+        self.closed = False
+        return self.current
+
+    def section(self, **kwargs) -> ProposedSection:
+        article = self.current or self.open_article()
+        sec = ProposedSection(**kwargs)
+        article.sections.append(sec)
+        return sec
+
+    def body_section(self) -> ProposedSection:
+        article = self.current
+        bodies = article.body_sections if article else []
+        if article is None or not bodies or article.sections[-1].kind != "body":
+            # after a caption the body continues in the last body section
+            return bodies[-1] if bodies else self.section()
+        return bodies[-1]
+
+    def add_body(self, role: Role) -> None:
+        sec = self.body_section()
+        append_block(sec, role.block)
+
+    def apply_title_group(self, group: list[Role], *, article: ProposedArticle) -> None:
+        for r in group:
+            if r.kind == "column":
+                article.column = r.info["label"]
+            elif r.kind == "byline":
+                set_byline(article, r.block.text)
+        titles = merge_wrapped_titles([r for r in group if r.kind == "title"])
+        if len(titles) == 1:
+            article.headline = titles[0][0]
+        elif len(titles) >= 2:
+            main = main_title(titles)
+            article.headline = titles[main][0]
+            if main > 0:
+                article.kicker = " ".join(t for t, _ in titles[:main])
+            article.subheadline = " ".join(t.lstrip("—") for t, _ in titles[main + 1 :])
+
+
+def append_block(sec: ProposedSection, block: Block) -> None:
+    sec.text = f"{sec.text}\n{block.text}" if sec.text else block.text
+    if not sec.lines:
+        sec.span_start = block.start
+    sec.span_end = block.end
+    sec.lines.extend(line.no for line in block.lines)
+
+
+def set_byline(article: ProposedArticle, text: str) -> None:
+    byline = p.strip_decor(text)
+    article.byline = f"{article.byline} {byline}".strip() if article.byline else byline
+    article.authors.extend(person.as_dict() for person in p.parse_people(byline, default_role="记者"))

@@ -1,0 +1,183 @@
+"""Title groups: what a run of title, column, byline and place lines opens — an article, a section,
+a package part, a run of briefs or pictures — or a headline printed away from its body."""
+
+from __future__ import annotations
+
+from . import patterns as p
+from .builder import Builder, set_byline
+from .clean import is_subhead, letter_spaced, looks_like_heading
+from .kinds import is_commentary, is_interview
+from .roles import Role, is_notice
+from .script import simplified
+from .titles import is_series, overlap
+from .types import ProposedArticle, ProposedSection
+
+# the label of a box printed with an article (background, a glossary): part of that article
+SIDEBAR_LABELS = (
+    "相关链接",
+    "链接",
+    "新闻链接",
+    "背景链接",
+    "知识链接",
+    "延伸阅读",
+    "背景",
+    "背景资料",
+    "名词解释",
+    "小知识",
+)
+
+
+GROUP = ("title", "column", "byline", "place")
+
+
+def group_end(roles: list[Role], i: int) -> int:
+    """Past the title group that starts at i, furniture between its lines included."""
+    j = i
+    while j < len(roles):
+        if roles[j].kind in GROUP:
+            j += 1
+            continue
+        k = j
+        while k < len(roles) and roles[k].kind == "meta" and not roles[k].info.get("date"):
+            k += 1
+        if k == j or k == len(roles) or roles[k].kind not in GROUP:
+            return j
+        j = k
+    return j
+
+
+def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_text: str) -> None:
+    titles = [r for r in group if r.kind in ("title", "place")]
+    has_byline = any(r.kind == "byline" for r in group)
+    b.briefs_column = ""
+    if nxt is not None and nxt.kind == "runin" and len(group) == 1 and len(group[0].block.text) <= 8:
+        # a short label straight over numbered or place-led briefs: their column
+        b.briefs_column = group[0].info.get("label", group[0].block.text)
+        return
+    followed_by_body = nxt is not None and nxt.kind in ("body", "heading", "place")
+    if len(group) == 1 and is_series(group[0].block.text) and followed_by_body and credited(nxt.block.text):
+        # 镜头·京蒙协作在锡林郭勒 over credited pictures: the name of the group, each picture an item
+        b.briefs_column = group[0].block.text
+        b.open_article().column = b.briefs_column
+        return
+    if group[0].kind == "place" and (len(titles) >= 2 or has_byline or group[0].info.get("sub")):
+        _open_package_part(b, group)
+        return
+    in_notice = b.current is not None and not b.closed and is_notice(b.current.headline)
+    inside_article = b.current is not None and not b.closed and any(s.text for s in b.current.body_sections)
+    strong = (
+        has_byline
+        or any(r.block.markup for r in group)
+        or any(r.kind == "column" for r in group)
+        # a notice (遗失声明) is never part of the story printed above it
+        or any(is_notice(r.block.text) for r in titles)
+    )
+    dateline_next = followed_by_body and p.match(p.DATELINE_RE, nxt.block.text) is not None
+    # a commentary or an interview has no subheads: a headline after its text starts the next article
+    in_commentary = inside_article and (is_commentary(b.current) or is_interview(b.current))
+    if inside_article and followed_by_body and group[0].kind == "column" and _sidebar(group[0]):
+        sec = b.section(heading=group[0].info["label"])
+        sec.subheading = " ".join(r.block.text for r in group[1:] if r.kind == "title")
+        return
+    if in_notice or (inside_article and followed_by_body and not (strong or dateline_next or in_commentary)):
+        # short unpunctuated lines inside running text: subheads, infographic labels, signatures
+        for r in group:
+            if (
+                r.kind == "title"
+                and followed_by_body
+                and (
+                    looks_like_heading(r.block.text) or _subhead(r, group, nxt, before=b.body_section().text)
+                )
+            ):
+                b.section(heading=r.block.text)
+            else:
+                b.add_body(r)
+        return
+    if (
+        has_byline
+        and all(r.kind == "byline" for r in group)
+        and followed_by_body
+        and _after_editors_note(b.current)
+    ):
+        # 编者按 between the headline and the byline: the story begins after the note
+        for r in group:
+            set_byline(b.current, r.block.text)
+        b.section()
+        return
+    if (
+        len(titles) > 3
+        or not followed_by_body
+        or (len(titles) == 3 and max(overlap(t.block.text, body_text) for t in titles) < 0.15)
+    ):
+        # headlines printed apart from their bodies: matched by wording once the page is read
+        b.loose_titles.extend(group)
+        return
+    article = (
+        b.current
+        if (b.current is not None and not b.closed and not any(s.text for s in b.current.sections))
+        else b.open_article()
+    )
+    b.apply_title_group(group, article=article)
+
+
+def _after_editors_note(article: ProposedArticle | None) -> bool:
+    """The article so far is its headline and an editor's note."""
+    if article is None:
+        return False
+    bodies = article.body_sections
+    return len(bodies) == 1 and p.EDITOR_NOTE_RE.match(simplified(bodies[0].heading)) is not None
+
+
+def credited(text: str, *, bare: bool = False) -> bool:
+    """Text that ends with a photographer's credit (…（记者 某某 摄）); bare: the credit alone."""
+    m = p.match(p.PHOTO_CREDIT_RE, text, search=True)
+    if m is None or not bare:
+        return m is not None
+    before = text[: text.rfind(m["names"])].strip(" \u3000（(")
+    return before == "" or before in p.ROLES
+
+
+def _sidebar(role: Role) -> bool:
+    return simplified(role.info["label"]).strip() in SIDEBAR_LABELS
+
+
+def _subhead(role: Role, group: list[Role], nxt: Role, *, before: str) -> bool:
+    """A lone short line between finished running text and a paragraph of it: a subhead.
+
+    Labels of an infographic are followed by figures or short lines, not by running text;
+    a line of a sentence the extraction set apart follows text that has not ended, or is
+    letter-spaced like the justified line of running text it is.
+    """
+    text = nxt.block.text
+    return (
+        len(group) == 1
+        and p.ends_sentence(before)
+        and not letter_spaced(role.block)
+        and is_subhead(role.block.text)
+        and nxt.kind == "body"
+        and len(text) >= 60
+        and p.ends_sentence(text)
+    )
+
+
+def _open_package_part(b: Builder, group: list[Role]) -> None:
+    article = b.current or b.open_article()
+    head = group[0]
+    sec = b.section(heading=head.info.get("label", head.block.text))
+    subs = [head.info["sub"]] if head.info.get("sub") else []
+    sec.subheading = " ".join(subs + [r.block.text for r in group[1:] if r.kind == "title"])
+    bylines = [p.strip_decor(r.block.text) for r in group if r.kind == "byline"]
+    sec.byline = " ".join(bylines)
+    for byline in bylines:
+        article.authors.extend(person.as_dict() for person in p.parse_people(byline, default_role="记者"))
+    b.closed = False
+
+
+def open_part(article: ProposedArticle) -> ProposedSection | None:
+    """The package part being read, if the article is a package (its last part has a place heading)."""
+    bodies = article.body_sections
+    return bodies[-1] if len(bodies) >= 1 and bodies[-1].heading and bodies[-1].subheading else None
+
+
+def following_text(nxt: Role | None) -> str:
+    return nxt.block.text[:800] if nxt is not None else ""
