@@ -23,7 +23,8 @@ class Builder:
         self.closed = True
         self.pending_captions: list[ProposedSection] = []  # captions printed above their article
         self.pending_date = ""  # a 发布时间 line printed above its article
-        self.runin: set[int] = set()  # briefs led by a place label or a number, which need no headline
+        # items that need no headline: briefs led by a place label or a number, pictures of a group
+        self.runin: set[int] = set()
         self.briefs_column = ""  # the label over a run of numbered briefs (要闻快讯)
         self.photo_done = False  # the last block ended a picture's text with its credit (某某 摄)
 
@@ -34,6 +35,13 @@ class Builder:
         self.articles.append(self.current)
         self.closed = False
         return self.current
+
+    def open_item(self) -> ProposedArticle:
+        """An item of a run (a brief, a picture) in the column its label names, with no headline."""
+        article = self.open_article()
+        article.column = self.briefs_column
+        self.runin.add(id(article))
+        return article
 
     def section(self, **kwargs) -> ProposedSection:
         article = self.current or self.open_article()

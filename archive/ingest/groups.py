@@ -58,7 +58,7 @@ def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_tex
     if len(group) == 1 and is_series(group[0].block.text) and followed_by_body and credited(nxt.block.text):
         # 镜头·京蒙协作在锡林郭勒 over credited pictures: the name of the group, each picture an item
         b.briefs_column = group[0].block.text
-        b.open_article().column = b.briefs_column
+        b.open_item()
         return
     if group[0].kind == "place" and (len(titles) >= 2 or has_byline or group[0].info.get("sub")):
         _open_package_part(b, group)

@@ -103,8 +103,9 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
         elif kind == "body":
             m = p.match(p.DATELINE_RE, role.block.text)
             if photo_done and not m:
-                # a group of pictures: each credited text is an item of its own
-                b.open_article().column = b.briefs_column
+                # a group of pictures: each credited text is an item of its own (outside a named
+                # group, one whose headline an editor should find)
+                b.open_item() if b.briefs_column else b.open_article()
             b.photo_done = credited(role.block.text)
             if m:
                 if b.current is None or b.closed or any(s.text for s in b.current.body_sections):
@@ -126,8 +127,7 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
             if b.current is not None and not b.closed and is_notice(b.current.headline):
                 b.section()
             else:
-                b.open_article().column = b.briefs_column
-                b.runin.add(id(b.current))  # its place label serves as its headline
+                b.open_item()  # its place label or number serves as its headline
             b.add_body(role)
             inline = p.match(p.INLINE_SIGNATURE_RE, role.block.text, search=True)
             if inline:

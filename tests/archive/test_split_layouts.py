@@ -117,6 +117,7 @@ def test_each_credited_picture_of_a_group_is_an_item_of_its_own_under_the_groups
         "　　10月17日，一处风电场的风机迎风转动。该风电场所发绿电经特高压通道送往京津冀地区，年送出电量约十八亿千瓦时。（记者 赵三 摄）\n"
     )
     assert [(a.kind, a.column) for a in articles] == [("photo", "镜头·京蒙协作在某地")] * 3
+    assert not any(a.needs_review for a in articles)  # a picture of a named group needs no headline
     assert [_body(a)[:6] for a in articles] == ["10月15日", "10月12日", "10月17日"]
 
 
