@@ -9,7 +9,7 @@ from .clean import is_subhead, letter_spaced, looks_like_heading
 from .kinds import is_commentary, is_interview
 from .roles import Role, is_notice
 from .script import simplified
-from .titles import is_series, overlap
+from .titles import is_series, merge_wrapped_titles, overlap
 from .types import ProposedArticle, ProposedSection
 
 # the label of a box printed with an article (background, a glossary): part of that article
@@ -31,7 +31,8 @@ GROUP = ("title", "column", "byline", "place")
 
 
 def group_end(roles: list[Role], i: int) -> int:
-    """Past the title group that starts at i, furniture between its lines included."""
+    """Past the title group that starts at i; furniture between a headline and its byline (a
+    post's 原创 line, a follow prompt) does not part them."""
     j = i
     while j < len(roles):
         if roles[j].kind in GROUP:
@@ -40,7 +41,7 @@ def group_end(roles: list[Role], i: int) -> int:
         k = j
         while k < len(roles) and roles[k].kind == "meta" and not roles[k].info.get("date"):
             k += 1
-        if k == j or k == len(roles) or roles[k].kind not in GROUP:
+        if k == j or k == len(roles) or roles[k].kind != "byline":
             return j
         j = k
     return j
@@ -104,10 +105,14 @@ def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_tex
             set_byline(b.current, r.block.text)
         b.section()
         return
+    # a headline set over two lines counts once
+    count = len(merge_wrapped_titles([r for r in titles if r.kind == "title"])) + sum(
+        r.kind == "place" for r in titles
+    )
     if (
-        len(titles) > 3
+        count > 3
         or not followed_by_body
-        or (len(titles) == 3 and max(overlap(t.block.text, body_text) for t in titles) < 0.15)
+        or (count == 3 and max(overlap(t.block.text, body_text) for t in titles) < 0.15)
     ):
         # headlines printed apart from their bodies: matched by wording once the page is read
         b.loose_titles.extend(group)

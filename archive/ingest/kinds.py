@@ -23,7 +23,12 @@ def finish(article: ProposedArticle) -> None:
     """Tidy the sections, credit the photographers, decide the kind, flag text that stops mid-sentence."""
     for sec in article.sections:
         sec.text = sec.text.strip()
-        credit = p.match(p.PHOTO_CREDIT_RE, sec.text, search=True) if sec.kind == "caption" else None
+        credit = (
+            p.match(p.PHOTO_CREDIT_RE, sec.text, search=True)
+            or p.match(p.PICTURE_BY_RE, sec.text, search=True)
+            if sec.kind == "caption"
+            else None
+        )
         if credit:
             known = {(a["name"], a["role"]) for a in article.authors}
             for person in p.parse_people(credit["names"], default_role="摄影"):

@@ -34,7 +34,7 @@ ROLES = (
 _ROLE_ALT = "|".join(re.escape(r) for r in ROLES)
 # A separator between role and name is required for bare roles ("记者调查" is a column label).
 # 丨 and ｜ part role and name on social-media pages (记者丨某某)
-_ROLE_SEP = r"[\s:：丨｜|]"
+_ROLE_SEP = r"[\s:：丨｜|/／]"
 BYLINE_RE = re.compile(
     f"^{DECOR}?\\s*(?:(?:(?:本报|本刊)[{CJK}]{{2,3}}{_ROLE_SEP}*|(?:{_ROLE_ALT}){_ROLE_SEP}+)"
     f"{NAME}(?:[\\s、，,]+{NAME})*[\\s、，,]*)+$"
@@ -71,7 +71,7 @@ META_RE = re.compile(
 FURNITURE_RE = re.compile(
     r"^[\W_]*(?:[^\s。，]{1,10}\s+)?(?:点击(?:上方)?(?:蓝字|关注)|关注我们|长按(?:识别|扫描)?|扫描|扫码|识别)[^。，]{0,24}(?:二维码|关注|阅读|观看|收听|下载)"
     r"|^[\W_]*(?:点击)?阅读原文\W*$|^(?:分享|点赞|在看|收藏|转发)(?:\s*(?:分享|点赞|在看|收藏|转发|推荐)){1,4}$"
-    r"|^[-—－–=\s]*END[-—－–=\s]*$|^\[(?:图片|视频|音频|动图|表情)\]$"
+    r"|^[-—－–=\s]*END[-—－–=\s]*$|^\[(?:图片|视频|音频|动图|表情)\]$|^请输入(?:关键词|关键字|搜索)"
     r"|^原创\s+\S.{0,40}?\d{4}[-年]\d{1,2}[-月]\d{1,2}日?\s*\d{1,2}:\d{2}"
     r"|^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*[\d一二三四五六七八九十]{1,3}\s*版(?:\s|$)"
     r"|^[┌└╔╚├╠┏┗][─━═\s]*[^─━═]{0,8}[─━═\s]*[┐┘╗╝┤╣┓┛]?$"
@@ -88,7 +88,8 @@ ADVERT_RE = re.compile(r"^[（(【]?\s*广\s*告\s*[）)】]?$")
 RUNNING_HEAD_RE = re.compile(
     r"^(?=.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?=.*(?:星期|周)[一二三四五六日天]|.*第\s*[\d一二三四五六七八九十]{1,3}\s*版)[^。，；！？]{0,50}$"
 )
-NAV_RE = re.compile(r"^(?:[^|｜]{1,8}[|｜]){3,}[^|｜]{1,8}$")
+# a site's navigation bar: short cells without figures (a table's rows have them)
+NAV_RE = re.compile(r"^(?:\s*[^|｜\d\s][^|｜\d]{0,7}?\s*[|｜]){3,}\s*[^|｜\d\s][^|｜\d]{0,7}?\s*$")
 TABLE_RE = re.compile(r"\S\s*\|\s*\S.*\|\s*\S|\S {3,}\S+ {3,}\S")
 CAPTION_PREFIX_RE = re.compile(r"^(?:图为|上图|下图|左图|右图|图：|图片说明)")
 TABLE_TITLE_RE = re.compile(r"^(?:表|图)[\d一二三四五六七八九十]{1,3}[\s：:]")
@@ -102,6 +103,10 @@ CONTINUED_RE = re.compile(
     r"^[（(]\s*(?P<note>(?:下转|上接|转|接)第?\s*[\d一二三四五六七八九十]+\s*版[^）)]{0,10})\s*[）)]$"
 )
 PHOTO_CREDIT_RE = re.compile(f"(?:^|[\\s（(由])(?P<names>{NAME}(?:[\\s、]+{NAME}){{0,2}})\\s*摄[）)]?。?$")
+# 图/刘晓东: the picture's credit written as a role and a slash
+PICTURE_BY_RE = re.compile(
+    f"(?:^|[\\s。，（(])(?:图|图片|摄影)[/／:：]\\s*(?P<names>{NAME}(?:[\\s、]+{NAME}){{0,2}})[）)]?$"
+)
 CAPTION_MARK_RE = re.compile(r"^[▲▶◀▼△▷◁▽↑↓←→]")
 COLUMN_RE = re.compile(f"^(?:【(?P<a>[^】]{{2,10}})】|(?P<b>[{CJK}]{{2,6}}))$")
 ORDINAL_RE = re.compile(
@@ -212,7 +217,7 @@ def stands_alone(text: str) -> bool:
         or text.startswith("【")
         and text.endswith("】")
         or len(text) <= 60
-        and PHOTO_CREDIT_RE.search(text)
+        and (PHOTO_CREDIT_RE.search(text) or PICTURE_BY_RE.search(text))
         or len(text) <= 50
         and FURNITURE_RE.search(text)
     )

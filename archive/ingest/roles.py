@@ -26,6 +26,9 @@ class Role:
 
 def classify(*, block: Block, prev: Block | None, next_: Block | None, place_names: Collection[str]) -> Role:
     text = block.text
+    if p.is_byline(text) and re.match("^文[/／]", text) and prev is not None and _finished(prev):
+        # 文/本报记者 某某 under the last paragraph: the story's closing credit
+        return Role("signature", block, {"names": re.sub("^文[/／]\\s*", "", text)})
     if p.is_byline(text) or (
         prev is not None and not p.ends_sentence(prev.text) and p.is_enclosed_byline(text)
     ):
@@ -60,7 +63,10 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
             return Role(kind, block, m)
     shadow = simplified(text)
     if len(text) <= 60 and (
-        p.PHOTO_CREDIT_RE.search(shadow) or "摄" in shadow and text.startswith(("（", "("))
+        p.PHOTO_CREDIT_RE.search(shadow)
+        or p.PICTURE_BY_RE.search(shadow)
+        or "摄" in shadow
+        and text.startswith(("（", "("))
     ):
         return Role("caption", block)
     if p.CAPTION_MARK_RE.match(text) or p.CAPTION_PREFIX_RE.match(shadow) and len(text) <= 80:
@@ -115,7 +121,10 @@ def drop_furniture_runs(roles: list[Role]) -> list[Role]:
     lines, up to the next running text) and the advertisement (the lines printed with its label)."""
     out: list[Role] = []
     run: Role | None = None
-    for role in roles:
+    menu = _menu_items(roles)
+    for n, role in enumerate(roles):
+        if n in menu:
+            role = Role("meta", role.block, {"date": None})
         if role.kind == "meta" and role.info.get("run"):
             run = role
         elif run is not None and _in_run(role.block, advert=p.ADVERT_RE.match(simplified(run.block.text))):
@@ -126,10 +135,34 @@ def drop_furniture_runs(roles: list[Role]) -> list[Role]:
     return out
 
 
+MENU_MIN = 4  # items: a site's menu printed one to a line
+
+
+def _menu_items(roles: list[Role]) -> set[int]:
+    """A site's navigation menu copied one item to a line (首页 / 政务公开 / 政务服务 / …): four or
+    more bare words of a few characters, line after line."""
+    found: set[int] = set()
+    run: list[int] = []
+    for n, role in enumerate([*roles, None]):
+        item = role is not None and re.fullmatch(f"[{p.CJK}]{{2,6}}", role.block.text) is not None
+        if item and run and role.block.gap_before == 0:
+            run.append(n)
+            continue
+        if len(run) >= MENU_MIN:
+            found.update(run)
+        run = [n] if item else []
+    return found
+
+
 def _in_run(block: Block, *, advert: bool) -> bool:
     if advert:
         return block.gap_before == 0
     return len(block.text) <= TITLE_MAX and not p.ends_sentence(block.text)
+
+
+def _finished(block: Block) -> bool:
+    """A paragraph of running text that has ended."""
+    return len(block.text) > 40 and p.ends_sentence(block.text)
 
 
 def _published(text: str):

@@ -167,7 +167,8 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
             if b.current is not None:
                 last = b.current.sections[-1] if b.current.sections else None
                 part = open_part(b.current)
-                if last is not None and last.kind == "caption":
+                # a signature straight under a caption is its credit; under the text, the story's
+                if last is not None and last.kind == "caption" and i > 0 and roles[i - 1].kind == "caption":
                     last.text += f" {role.block.text}"
                 elif part is not None:
                     # a package part signed at its end: the part's byline, the package goes on

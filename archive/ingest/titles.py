@@ -30,7 +30,7 @@ WRAP_SHARE = 0.6  # a line under this share of the next is a kicker over it, not
 def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
     """(text, marked) per title; a headline printed over two lines with no break between them is one."""
     merged: list[tuple[str, bool]] = []
-    for r in roles:
+    for i, r in enumerate(roles):
         text = r.block.text
         if merged and r.block.gap_before == 0 and merged[-1][0].endswith(("：", ":")):
             # 某某产业园： names the topic; the rest of the headline follows on the next line
@@ -50,11 +50,26 @@ def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
             and not _SERIES.match(merged[-1][0])
             # a line of figures (…累计投入资金4.3亿元) over a phrase without: kicker and headline
             and bool(_STATISTIC.search(merged[-1][0])) == bool(_STATISTIC.search(text))
+            and not _kicker_over_pair(merged[-1][0], r, roles[i + 1] if i + 1 < len(roles) else None)
         ):
             merged[-1] = (merged[-1][0] + text, merged[-1][1] or bool(r.block.markup))
         else:
             merged.append((text, bool(r.block.markup)))
     return merged
+
+
+def _kicker_over_pair(above: str, line: Role, after: Role | None) -> bool:
+    """'百余家企业带来千余种特色农畜产品' over '青城好物走进首都' / '百姓“菜篮子”': a long line over two
+    short ones of a size is a kicker over a headline set in two lines of larger type."""
+    if (
+        after is None
+        or after.block.gap_before != 0
+        or _phrased(after.block.text)
+        or _subtitle(after.block.text)
+    ):
+        return False
+    first, second = len(line.block.text), len(after.block.text)
+    return first < WRAP_SHARE * len(above) and min(first, second) >= WRAP_SHARE * max(first, second)
 
 
 _STATISTIC = re.compile(

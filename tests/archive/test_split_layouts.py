@@ -126,3 +126,42 @@ def test_a_subhead_after_a_paragraph_closed_by_an_emoji_opens_a_section():
         f"总标题\n\n1月，{PARAGRAPH}\n\n【一】第一个小标题\n\n2月，{PARAGRAPH}🌾\n\n【二】第二个小标题\n\n3月，{PARAGRAPH}\n"
     )
     assert [s.heading for s in article.body_sections] == ["", "【一】第一个小标题", "【二】第二个小标题"]
+
+
+def test_a_sites_menu_search_box_and_breadcrumb_do_not_swallow_the_release_headline():
+    (article,) = _split(
+        "某某行政公署\n无障碍  |  长者模式  |  蒙古文版  |  English  |  登录\n\n"
+        "首页\n政务公开\n政务服务\n互动交流\n新闻中心\n请输入关键词\t搜索\n\n当前位置：首页 > 新闻中心 > 工作动态\n\n"
+        f"产业园召开项目推进会\n\n发布时间：2025-10-09 10:32  来源：某某局  浏览次数：1024\n\n{PARAGRAPH}\n"
+    )
+    assert (article.headline, article.date, _body(article)) == (
+        "产业园召开项目推进会",
+        "2025-10-09",
+        PARAGRAPH,
+    )
+
+
+def test_a_closing_credit_written_with_a_slash_signs_the_story_above_it():
+    articles = _split(
+        f"人物\n\n她把课堂搬到了草原\n——记一位支教教师\n\n{PARAGRAPH}\n\n"
+        f"学生们在课后向老师请教问题。图/刘晓东\n\n一年下来，{PARAGRAPH}\n\n文/本报记者 郝佳\n\n"
+        f"读者来信\n\n一包药 一份暖\n\n编辑同志：{PARAGRAPH}\n"
+    )
+    assert [(a.headline, a.byline) for a in articles] == [
+        ("她把课堂搬到了草原", "本报记者 郝佳"),
+        ("一包药 一份暖", ""),
+    ]
+    assert [s.kind for s in articles[0].sections] == ["body", "caption"]
+    assert {"name": "刘晓东", "role": "摄影"} in articles[0].authors
+
+
+def test_a_long_line_over_a_headline_set_in_two_short_lines_is_its_kicker():
+    (article,) = _split(
+        "百余家企业带来千余种特色农畜产品\n青城好物走进首都\n百姓“菜篮子”\n"
+        "2025京蒙消费帮扶产品展销会在京开幕 首日签约采购额1.26亿元\n\n"
+        "本报讯　京蒙消费帮扶产品展销会在京开幕，百余家企业带来的特色农畜产品走进首都百姓的“菜篮子”。\n"
+    )
+    assert (article.kicker, article.headline) == (
+        "百余家企业带来千余种特色农畜产品",
+        "青城好物走进首都百姓“菜篮子”",
+    )
