@@ -117,8 +117,9 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
 
 
 def drop_furniture_runs(roles: list[Role]) -> list[Role]:
-    """What follows a 往期推荐 or 广告 label is furniture too: the other posts' headlines (short
-    lines, up to the next running text) and the advertisement (the lines printed with its label)."""
+    """A site's menu is furniture, and so is what follows a 往期推荐 or 广告 label: the other posts'
+    headlines (short lines, up to the next story) and the advertisement (the lines printed with
+    its label)."""
     out: list[Role] = []
     run: Role | None = None
     menu = _menu_items(roles)
@@ -127,7 +128,11 @@ def drop_furniture_runs(roles: list[Role]) -> list[Role]:
             role = Role("meta", role.block, {"date": None})
         if role.kind == "meta" and role.info.get("run"):
             run = role
-        elif run is not None and _in_run(role.block, advert=p.ADVERT_RE.match(simplified(run.block.text))):
+        elif run is not None and _in_run(
+            role.block,
+            advert=bool(p.ADVERT_RE.match(simplified(run.block.text))),
+            following=roles[n + 1].block if n + 1 < len(roles) else None,
+        ):
             role = Role("meta", role.block, {"date": None})
         else:
             run = None
@@ -154,10 +159,12 @@ def _menu_items(roles: list[Role]) -> set[int]:
     return found
 
 
-def _in_run(block: Block, *, advert: bool) -> bool:
+def _in_run(block: Block, *, advert: bool, following: Block | None) -> bool:
     if advert:
         return block.gap_before == 0
-    return len(block.text) <= TITLE_MAX and not p.ends_sentence(block.text)
+    # a short line over running text is the next story's headline, not a recommended post
+    over_text = following is not None and len(following.text) > 60
+    return len(block.text) <= TITLE_MAX and not p.ends_sentence(block.text) and not over_text
 
 
 def _finished(block: Block) -> bool:

@@ -165,3 +165,11 @@ def test_a_long_line_over_a_headline_set_in_two_short_lines_is_its_kicker():
         "百余家企业带来千余种特色农畜产品",
         "青城好物走进首都百姓“菜篮子”",
     )
+
+
+def test_a_story_after_a_list_of_recommended_posts_keeps_its_headline():
+    articles = _split(
+        f"产业园迎来新项目\n\n{PARAGRAPH}\n\n推荐阅读\n\n📌 另一篇文章的标题\n📌 再一篇文章的标题\n\n"
+        f"职教基地正式揭牌\n\n本报讯　{PARAGRAPH}\n"
+    )
+    assert [a.headline for a in articles] == ["产业园迎来新项目", "职教基地正式揭牌"]
