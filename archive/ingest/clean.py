@@ -231,6 +231,8 @@ def _continues(prev: Block, line: Line, *, gap: int, width: int | None) -> bool:
     last_width = _print_width(prev.lines[-1])
     if is_byline(prev.text) and is_byline(text) and gap == 0:
         return True  # a byline printed over two lines
+    if _SPACED_RUN.search(line.raw.strip()) and not _SPACED_RUN.search(prev.lines[-1].raw.strip()):
+        return False  # a letter-spaced headline under a plain line (its kicker) starts afresh
     if ends_sentence(last) or starts_block(text) or stands_alone(prev.text) or gap > 1:
         return False
     if len(text) <= 4 and not re.search(r"[^\w]", text):

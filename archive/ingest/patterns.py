@@ -64,7 +64,8 @@ INLINE_SIGNATURE_RE = re.compile(
 META_RE = re.compile(
     r"^(?:来源|发布时间|发布日期|作者|编辑|责任编辑|本版编辑|本版责编|责编|本版主编|主编|本版统筹|统筹|校对|美编|版式|审核|审校|制图|数据来源|当前位置)\s*[:：]"
     r"|【(?:打印|关闭|字体|字号|收藏|返回)[^】]{0,8}】|分享到|版权所有|Copyright|©"
-    r"|(?:20\d{2}|19\d{2})年\s*\d{1,2}月\s*\d{1,2}日\s*(?:星期|周)[一二三四五六日天]"
+    r"|(?:20\d{2}|19\d{2}|[二一][〇零○][〇零○一二三四五六七八九]{2})年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*(?:星期|周)[一二三四五六日天]"
 )
 # Social-media and e-paper furniture: follow prompts, QR codes, share bars, image placeholders,
 # the end mark, a post's 原创 line, page numbers, the frame and entries of a contents box (导读)
@@ -73,7 +74,7 @@ FURNITURE_RE = re.compile(
     r"|^[\W_]*(?:点击)?阅读原文\W*$|^(?:分享|点赞|在看|收藏|转发)(?:\s*(?:分享|点赞|在看|收藏|转发|推荐)){1,4}$"
     r"|^[-—－–=\s]*END[-—－–=\s]*$|^\[(?:图片|视频|音频|动图|表情)\]$|^请输入(?:关键词|关键字|搜索)"
     r"|^原创\s+\S.{0,40}?\d{4}[-年]\d{1,2}[-月]\d{1,2}日?\s*\d{1,2}:\d{2}"
-    r"|^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*[\d一二三四五六七八九十]{1,3}\s*版(?:\s|$)"
+    r"|^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*[\d一二三四五六七八九十]{1,3}\s*版(?:\s|$)|^[A-Z]\d{1,2}版?\s+[\u4e00-\u9fff·・]{2,8}$"
     r"|^[┌└╔╚├╠┏┗][─━═\s]*[^─━═]{0,8}[─━═\s]*[┐┘╗╝┤╣┓┛]?$"
     r"|^[│┃║]?\s*[▶►·•]?\s*\S.{1,40}?\s+第?\s*[\dA-Z一二三四五六七八九十]{1,3}\s*版\s*[│┃║]?$",
     re.IGNORECASE,
@@ -84,6 +85,8 @@ RECOMMENDED_RE = re.compile(
 )
 # 广告: an advertisement box, printed as one block under its label
 ADVERT_RE = re.compile(r"^[（(【]?\s*广\s*告\s*[）)】]?$")
+# 【广告】金秋草原游…: an advertisement run into its label
+ADVERT_LEAD_RE = re.compile(r"^[（(【\[]\s*广\s*告\s*[）)】\]]\s*\S")
 # 2025年9月16日 星期二 赤峰日报 综合新闻: a page's running header, repeated where a column breaks
 RUNNING_HEAD_RE = re.compile(
     r"^(?=.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?=.*(?:星期|周)[一二三四五六日天]|.*第\s*[\d一二三四五六七八九十]{1,3}\s*版)[^。，；！？]{0,50}$"

@@ -35,6 +35,8 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         return Role("byline", block)
     if p.META_RE.search(simplified(text)) and len(text) <= 80:
         return Role("meta", block, {"date": _published(text)})
+    if p.ADVERT_LEAD_RE.match(simplified(text)):
+        return Role("meta", block, {"date": None})
     if len(text) <= 50 and not p.ends_sentence(text):
         shadow = simplified(text)
         if p.FURNITURE_RE.search(shadow) or p.RUNNING_HEAD_RE.match(shadow):

@@ -6,6 +6,7 @@ import math
 import re
 
 from . import patterns as p
+from .clean import breaks_off, letter_spaced
 from .roles import TITLE_MAX, Role
 
 SUBHEAD_ENDINGS = (
@@ -30,11 +31,13 @@ WRAP_SHARE = 0.6  # a line under this share of the next is a kicker over it, not
 def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
     """(text, marked) per title; a headline printed over two lines with no break between them is one."""
     merged: list[tuple[str, bool]] = []
+    lines: list[int] = []  # how many printed lines each merged title took
     for i, r in enumerate(roles):
         text = r.block.text
         if merged and r.block.gap_before == 0 and merged[-1][0].endswith(("：", ":")):
             # 某某产业园： names the topic; the rest of the headline follows on the next line
             merged[-1] = (merged[-1][0] + text, merged[-1][1])
+            lines[-1] += 1
         elif (
             merged
             and r.block.gap_before == 0
@@ -51,10 +54,17 @@ def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
             # a line of figures (…累计投入资金4.3亿元) over a phrase without: kicker and headline
             and bool(_STATISTIC.search(merged[-1][0])) == bool(_STATISTIC.search(text))
             and not _kicker_over_pair(merged[-1][0], r, roles[i + 1] if i + 1 < len(roles) else None)
+            and not _three_decks(roles, i)
+            # a letter-spaced line is set in larger type than a plain one above or below it
+            and letter_spaced(roles[i - 1].block) == letter_spaced(r.block)
+            # a headline in large type takes two lines at most: a third is a subtitle
+            and lines[-1] < 2
         ):
             merged[-1] = (merged[-1][0] + text, merged[-1][1] or bool(r.block.markup))
+            lines[-1] += 1
         else:
             merged.append((text, bool(r.block.markup)))
+            lines.append(1)
     return merged
 
 
@@ -70,6 +80,15 @@ def _kicker_over_pair(above: str, line: Role, after: Role | None) -> bool:
         return False
     first, second = len(line.block.text), len(after.block.text)
     return first < WRAP_SHARE * len(above) and min(first, second) >= WRAP_SHARE * max(first, second)
+
+
+def _three_decks(roles: list[Role], i: int) -> bool:
+    """Three title lines whose middle one is the shortest: kicker, headline and subtitle, the
+    headline in the largest type holding the fewest characters."""
+    if len(roles) != 3 or i == 0:
+        return False
+    lengths = [len(r.block.text) for r in roles]
+    return lengths[1] < lengths[0] and lengths[1] < lengths[2] and not breaks_off(roles[0].block.text)
 
 
 _STATISTIC = re.compile(

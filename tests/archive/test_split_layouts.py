@@ -173,3 +173,26 @@ def test_a_story_after_a_list_of_recommended_posts_keeps_its_headline():
         f"职教基地正式揭牌\n\n本报讯　{PARAGRAPH}\n"
     )
     assert [a.headline for a in articles] == ["产业园迎来新项目", "职教基地正式揭牌"]
+
+
+def test_a_plain_kicker_over_a_letter_spaced_headline_stays_a_kicker():
+    (article,) = _split(
+        "丰镇市举办京蒙劳务协作专场招聘会\n岗 位 送 到 家 门 口\n\n"
+        "　　本报讯（记者 张宏宇）丰镇市京蒙劳务协作专场招聘会举办，北京企业把岗位送到了家门口。\n"
+    )
+    assert (article.kicker, article.headline) == ("丰镇市举办京蒙劳务协作专场招聘会", "岗位送到家门口")
+
+
+def test_three_title_lines_with_the_shortest_in_the_middle_are_kicker_headline_and_subtitle():
+    (article,) = _split(
+        "香江商報　　二〇二五年十月九日　星期四\nA14　　中國新聞\n\n"
+        "京蒙攜手建設綠色算力基地\n「東數西算」草原有底氣\n和林格爾新區近六成算力服務北京用戶\n\n"
+        "　　【本報訊】「北京的數據，內蒙古來算。」京蒙攜手建設綠色算力基地，和林格爾新區的算力服務北京用戶。\n\n"
+        "【廣告】金秋草原遊　八天團　每位HK$6,980起　查詢熱線：2388 6688\n"
+    )
+    assert (article.kicker, article.headline, article.subheadline) == (
+        "京蒙攜手建設綠色算力基地",
+        "「東數西算」草原有底氣",
+        "和林格爾新區近六成算力服務北京用戶",
+    )
+    assert "廣告" not in _body(article)
