@@ -25,7 +25,7 @@ class Builder:
         self.pending_date = ""  # a 发布时间 line printed above its article
         # items that need no headline: briefs led by a place label or a number, pictures of a group
         self.runin: set[int] = set()
-        self.briefs_column = ""  # the label over a run of numbered briefs (要闻快讯)
+        self.items_column = ""  # the label over a run of briefs or pictures (要闻快讯, 镜头·…)
         self.photo_done = False  # the last block ended a picture's text with its credit (某某 摄)
 
     # -- articles -------------------------------------------------------------------------
@@ -39,7 +39,7 @@ class Builder:
     def open_item(self) -> ProposedArticle:
         """An item of a run (a brief, a picture) in the column its label names, with no headline."""
         article = self.open_article()
-        article.column = self.briefs_column
+        article.column = self.items_column
         self.runin.add(id(article))
         return article
 

@@ -50,15 +50,15 @@ def group_end(roles: list[Role], i: int) -> int:
 def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_text: str) -> None:
     titles = [r for r in group if r.kind in ("title", "place")]
     has_byline = any(r.kind == "byline" for r in group)
-    b.briefs_column = ""
+    b.items_column = ""
     if nxt is not None and nxt.kind == "runin" and len(group) == 1 and len(group[0].block.text) <= 8:
         # a short label straight over numbered or place-led briefs: their column
-        b.briefs_column = group[0].info.get("label", group[0].block.text)
+        b.items_column = group[0].info.get("label", group[0].block.text)
         return
     followed_by_body = nxt is not None and nxt.kind in ("body", "heading", "place")
     if len(group) == 1 and is_series(group[0].block.text) and followed_by_body and credited(nxt.block.text):
         # 镜头·京蒙协作在锡林郭勒 over credited pictures: the name of the group, each picture an item
-        b.briefs_column = group[0].block.text
+        b.items_column = group[0].block.text
         b.open_item()
         return
     if group[0].kind == "place" and (len(titles) >= 2 or has_byline or group[0].info.get("sub")):

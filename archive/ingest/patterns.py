@@ -83,10 +83,8 @@ FURNITURE_RE = re.compile(
 RECOMMENDED_RE = re.compile(
     r"^[\W_]*(?:往期推荐|往期回顾|推荐阅读|相关推荐|热门推荐|精彩推荐|猜你喜欢|更多精彩)[\W_]*$"
 )
-# 广告: an advertisement box, printed as one block under its label
-ADVERT_RE = re.compile(r"^[（(【]?\s*广\s*告\s*[）)】]?$")
-# 【广告】金秋草原游…: an advertisement run into its label
-ADVERT_LEAD_RE = re.compile(r"^[（(【\[]\s*广\s*告\s*[）)】\]]\s*\S")
+# 广告: an advertisement's label, alone over the box (rest empty) or run into it (【广告】金秋草原游…)
+ADVERT_RE = re.compile(r"^(?:[（(【\[]\s*广\s*告\s*[）)】\]]\s*(?P<rest>.*)|广\s*告)$")
 # 2025年9月16日 星期二 赤峰日报 综合新闻: a page's running header, repeated where a column breaks
 RUNNING_HEAD_RE = re.compile(
     r"^(?=.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?=.*(?:星期|周)[一二三四五六日天]|.*第\s*[\d一二三四五六七八九十]{1,3}\s*版)[^。，；！？]{0,50}$"

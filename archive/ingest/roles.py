@@ -26,22 +26,22 @@ class Role:
 
 def classify(*, block: Block, prev: Block | None, next_: Block | None, place_names: Collection[str]) -> Role:
     text = block.text
-    if p.is_byline(text) and re.match("^文[/／]", text) and prev is not None and _finished(prev):
+    shadow = simplified(text)
+    byline = p.is_byline(text)
+    if byline and re.match("^文[/／]", text) and prev is not None and _finished(prev):
         # 文/本报记者 某某 under the last paragraph: the story's closing credit
         return Role("signature", block, {"names": re.sub("^文[/／]\\s*", "", text)})
-    if p.is_byline(text) or (
-        prev is not None and not p.ends_sentence(prev.text) and p.is_enclosed_byline(text)
-    ):
+    if byline or (prev is not None and not p.ends_sentence(prev.text) and p.is_enclosed_byline(text)):
         return Role("byline", block)
-    if p.META_RE.search(simplified(text)) and len(text) <= 80:
+    if p.META_RE.search(shadow) and len(text) <= 80:
         return Role("meta", block, {"date": _published(text)})
-    if p.ADVERT_LEAD_RE.match(simplified(text)):
-        return Role("meta", block, {"date": None})
+    advert = p.ADVERT_RE.match(shadow)
+    if advert and advert["rest"]:
+        return Role("meta", block, {"date": None})  # an advertisement run into its label
     if len(text) <= 50 and not p.ends_sentence(text):
-        shadow = simplified(text)
         if p.FURNITURE_RE.search(shadow) or p.RUNNING_HEAD_RE.match(shadow):
             return Role("meta", block, {"date": None})
-        if p.RECOMMENDED_RE.match(shadow) or p.ADVERT_RE.match(shadow):
+        if p.RECOMMENDED_RE.match(shadow) or advert:
             return Role("meta", block, {"date": None, "run": True})
     if p.TABLE_RE.search(text) or p.NAV_RE.match(text):
         if prev is None or p.NAV_RE.match(text):  # a masthead or a site's navigation bar
@@ -63,7 +63,6 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         m = p.match(regex, text)
         if m:
             return Role(kind, block, m)
-    shadow = simplified(text)
     if len(text) <= 60 and (
         p.PHOTO_CREDIT_RE.search(shadow)
         or p.PICTURE_BY_RE.search(shadow)

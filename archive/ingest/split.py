@@ -105,7 +105,7 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
             if photo_done and not m:
                 # a group of pictures: each credited text is an item of its own (outside a named
                 # group, one whose headline an editor should find)
-                b.open_item() if b.briefs_column else b.open_article()
+                b.open_item() if b.items_column else b.open_article()
             b.photo_done = credited(role.block.text)
             if m:
                 if b.current is None or b.closed or any(s.text for s in b.current.body_sections):
