@@ -7,8 +7,8 @@ class ArchiveConfig(AppConfig):
     verbose_name = "报道档案"
 
     def ready(self) -> None:
-        from . import queue, roles
+        # Django's documented place for wiring: auth models cannot be imported before the registry is ready
+        from . import permissions
 
-        queue.connect_signals()
         # after every migrate, so the group also exists on a fresh database and in tests
-        post_migrate.connect(roles.ensure_editor_group, sender=self, dispatch_uid="archive.roles")
+        post_migrate.connect(permissions.ensure_editor_group, sender=self, dispatch_uid="archive.permissions")

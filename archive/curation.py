@@ -1,8 +1,8 @@
 """Editors' corrections: tags, review state, kinds and article structure.
 
 Each function runs in one transaction, records what it did in the admin history (LogEntry) when an
-actor is given, and leaves the index to the queue (archive.queue): model saves and deletes queue
-their sections through signals; bulk updates queue them explicitly.
+actor is given, and never touches the search index: model saves and deletes are announced by
+Django's model signals, bulk updates by archive.signals; the search layer listens.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from .models import (
     TagSource,
     Theme,
 )
-from .queue import enqueue, sections_of_articles
 from .retagging import retag_articles
+from .selectors import section_ids_of_articles
+from .signals import announce_sections_changed
 
 
 class CurationError(ValueError):
@@ -203,7 +204,7 @@ def merge_articles(*, first: Article, second: Article, actor) -> Article:
     second_repr, second_pk = str(second), second.pk
     second.delete()
     retag_articles(articles=Article.objects.filter(pk=first.pk))
-    enqueue(section_ids=sections_of_articles([first.pk]))
+    announce_sections_changed(section_ids=section_ids_of_articles(article_ids=[first.pk]))
     log_action(actor=actor, obj=first, message=f"并入其后的文章 #{second_pk}“{second_repr}”")
     return first
 
@@ -252,7 +253,7 @@ def split_article(*, article: Article, at: Section, headline: str = "", actor) -
     article.curated = True
     article.save(update_fields=["curated"])
     retag_articles(articles=Article.objects.filter(pk__in=[article.pk, new.pk]))
-    enqueue(section_ids=[s.pk for s in sections])
+    announce_sections_changed(section_ids=[s.pk for s in sections])
     log_action(actor=actor, obj=article, message=f"从段落 #{at.pk} 起拆分为新文章 #{new.pk}")
     log_action(actor=actor, obj=new, message=f"由文章 #{article.pk} 拆分而来", flag=ADDITION)
     return new
@@ -281,6 +282,8 @@ def move_section(*, section: Section, to: Article, actor) -> Article:
         log_action(actor=actor, obj=source, message="最后一个段落移出后删除", flag=DELETION)
         source.delete()
         retag_articles(articles=Article.objects.filter(pk=to.pk))
-    enqueue(section_ids=[section.pk, *sections_of_articles([to.pk, source.pk])])
+    announce_sections_changed(
+        section_ids=[section.pk, *section_ids_of_articles(article_ids=[to.pk, source.pk])]
+    )
     log_action(actor=actor, obj=section, message=f"从文章 #{source.pk} 移到文章 #{to.pk}")
     return to

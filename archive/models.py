@@ -44,7 +44,7 @@ class Page(models.Model):
         return " ".join(p for p in parts if p)
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:page", args=[self.pk])
+        return reverse("reader:page", args=[self.pk])
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -103,7 +103,7 @@ class Article(models.Model):
         return self.headline or "（无标题）"
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:article", args=[self.pk])
+        return reverse("reader:article", args=[self.pk])
 
     @property
     def display_date(self):
@@ -194,7 +194,7 @@ class City(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:city", args=[self.name])
+        return reverse("reader:city", args=[self.name])
 
     def ancestors(self) -> list[City]:
         chain, node = [], self.parent
@@ -236,7 +236,7 @@ class Theme(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:theme", args=[self.name])
+        return reverse("reader:theme", args=[self.name])
 
     def ancestors(self) -> list[Theme]:
         chain, node = [], self.parent
@@ -323,16 +323,3 @@ class ReviewItem(Article):
     class Meta:
         proxy = True
         verbose_name = verbose_name_plural = "待审核队列"
-
-
-class IndexTask(models.Model):
-    """A section whose index entry must be refreshed. Written in the same transaction as the change,
-    so a committed change is never forgotten; applied and deleted by the single index writer
-    (archive.queue.drain). Not a foreign key: the section may be gone, and then its entry must go."""
-
-    section_id = models.BigIntegerField("段落编号")
-    created = models.DateTimeField("加入时间", auto_now_add=True)
-
-    class Meta:
-        verbose_name = verbose_name_plural = "索引更新队列"
-        ordering = ["pk"]

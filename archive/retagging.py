@@ -25,8 +25,8 @@ from .models import (
     TagSource,
     Theme,
 )
-from .queue import enqueue
 from .reference import gazetteer_from_db, theme_rules_from_db
+from .signals import announce_sections_changed
 
 
 @dataclass
@@ -104,7 +104,7 @@ def retag_articles(
                 changed_sections.add(section.pk)
         result.articles += 1
     # bulk writes send no signals: queue the sections whose tags changed
-    enqueue(section_ids=changed_sections)
+    announce_sections_changed(section_ids=changed_sections)
     return result
 
 

@@ -31,7 +31,6 @@ from .models import (
     TagSource,
     Theme,
 )
-from .queue import enqueue
 from .reference import gazetteer_from_db, theme_rules_from_db
 from .reingest import Carried, apply_carried, carry_over, find_previous_version
 
@@ -168,7 +167,6 @@ def save_page(
         "dropped": proposed.dropped,
         "curated": curated,
     }
-    stale_ids: list[int] = []
     if replace is None:
         page = Page.objects.create(
             publication=publication,
@@ -179,7 +177,6 @@ def save_page(
         )
     else:
         page = replace
-        stale_ids = list(Section.objects.filter(article__page=page).values_list("pk", flat=True))
         page.articles.all().delete()
         for name, value in fields.items():
             setattr(page, name, value)
@@ -228,9 +225,6 @@ def save_page(
             _tag(SectionTheme, "section", section, "theme", themes, ps.themes, source)
     if carried is not None:
         apply_carried(carried=carried, sections=saved_sections, articles=saved_articles)
-    section_ids = stale_ids + [s.pk for s in saved_sections.values()]
-    # queued in this transaction; the single index writer applies it after commit
-    enqueue(section_ids=section_ids)
     return page
 
 

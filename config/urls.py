@@ -2,11 +2,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from archive.sitemaps import SITEMAPS
+from reader.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("", include("search.urls")),
-    path("", include("archive.urls")),
+    path("", include("reader.urls")),
+    path("", include("api.urls")),
 ]

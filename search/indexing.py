@@ -35,6 +35,7 @@ from . import engine
 from .analysis import dictionary_fingerprint
 from .backend import ChineseWhooshBackend, get_backend
 from .search_indexes import SectionIndex
+from .writelock import writer_lock
 
 BATCH_SIZE = 500
 # Bump when a change to analysis or schema code changes the terms written to the
@@ -107,7 +108,7 @@ def rebuild(
     staging = live.with_name(live.name + ".rebuilding")
     # Build beside the live index and swap directories at the end: searches keep the previous
     # index meanwhile, and a rebuild killed half-way leaves the live index untouched.
-    from archive.queue import writer_lock  # the one writer: queued edits wait and land in the new index
+    # the one writer: queued edits wait and land in the new index
 
     with writer_lock(timeout=REBUILD_LOCK_TIMEOUT):
         shutil.rmtree(staging, ignore_errors=True)

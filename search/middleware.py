@@ -35,7 +35,7 @@ def unavailable_response(request: HttpRequest) -> HttpResponse:
     if wants_json:
         response = json_response({"error": MESSAGE}, status=503)
     else:
-        response = render(request, "search/unavailable.html", {"message": MESSAGE}, status=503)
+        response = render(request, "reader/unavailable.html", {"message": MESSAGE}, status=503)
     response["Retry-After"] = RETRY_AFTER
     return response
 

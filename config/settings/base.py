@@ -22,8 +22,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "haystack",
+    # layers, lowest first: the domain, search, then the faces that serve readers, scripts and editors
     "archive",
     "search",
+    "reader",
+    "api",
+    "editors",
 ]
 
 MIDDLEWARE = [

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from archive.models import City, Section, SectionCity, SectionTheme, TagSource, Theme
-from archive.queue import drain
 from search.query import SearchParams
+from search.queue import drain
 from search.services import search_sections
 
 pytestmark = pytest.mark.django_db

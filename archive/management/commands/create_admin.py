@@ -7,7 +7,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.roles import create_admin, ensure_editor_group
+from archive.permissions import create_admin, ensure_editor_group
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.ingest.decode import IngestError
-from archive.serializers import proposed_article_payload
+from archive.payloads import proposed_article_payload
 from archive.services import ingest_bytes
 
 
