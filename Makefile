@@ -56,9 +56,11 @@ backup: install
 test: install-dev
 	$(PY) -m pytest
 
+# ruff (style, complexity ceilings, bug-risk rules; see pyproject.toml) and mypy on the domain and search
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy archive search
 
 # Search benchmark (not part of `make test`): SECTIONS=100000 make bench; writes var/bench/latest.json.
 SECTIONS ?= 10000

@@ -9,9 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .ingest.types import ProposedArticle, ProposedPage, ProposedSection
-from .models import Article, Page, Section, TagSource
+from .models import (
+    Article,
+    ArticleCity,
+    ArticleTheme,
+    City,
+    Page,
+    Section,
+    SectionCity,
+    SectionTheme,
+    TagSource,
+    Theme,
+)
 
 MIN_SIMILARITY = 0.5
 CURATED_ARTICLE_FIELDS = ("kind", "column", "kicker", "headline", "subheadline", "byline", "dateline")
@@ -66,12 +78,12 @@ def carry_over(*, old: Page, proposed: ProposedPage) -> Carried:
 
 
 def _carry_article(old: Article, new: ProposedArticle, carried: Carried) -> None:
-    for tag in old.city_tags.all():
-        if tag.source == TagSource.CURATED:
-            carried.article_cities.append((new, tag.city.name, tag.active))
-    for tag in old.theme_tags.all():
-        if tag.source == TagSource.CURATED:
-            carried.article_themes.append((new, tag.theme.name, tag.active))
+    for city_tag in old.city_tags.all():
+        if city_tag.source == TagSource.CURATED:
+            carried.article_cities.append((new, city_tag.city.name, city_tag.active))
+    for theme_tag in old.theme_tags.all():
+        if theme_tag.source == TagSource.CURATED:
+            carried.article_themes.append((new, theme_tag.theme.name, theme_tag.active))
     if old.curated:
         for name in CURATED_ARTICLE_FIELDS:
             setattr(new, name, getattr(old, name))
@@ -98,8 +110,6 @@ def _bigrams(text: str) -> set[str]:
 
 def apply_carried(*, carried: Carried, sections: dict[int, Section], articles: dict[int, Article]) -> None:
     """Write the carried decisions onto the saved rows (keyed by id() of the proposal objects)."""
-    from .models import ArticleCity, ArticleTheme, City, SectionCity, SectionTheme, Theme
-
     cities = {c.name: c for c in City.objects.all()}
     themes = {t.name: t for t in Theme.objects.all()}
     plan = (
@@ -112,7 +122,8 @@ def apply_carried(*, carried: Carried, sections: dict[int, Section], articles: d
         for proposal, name, active in decisions:
             if name not in targets:
                 continue
+            lookup: dict[str, Any] = {owner_field: owners[id(proposal)], target_field: targets[name]}
             model.objects.update_or_create(
-                **{owner_field: owners[id(proposal)], target_field: targets[name]},
+                **lookup,
                 defaults={"source": TagSource.CURATED, "score": 1.0, "active": active},
             )

@@ -155,13 +155,13 @@ def _search_index_ids(term: str) -> list[int]:
 class SectionActionForm(ActionForm):
     city = forms.ModelChoiceField(City.objects.all(), required=False, label="地区")
     theme = forms.ModelChoiceField(Theme.objects.all(), required=False, label="主题")
-    kind = forms.ChoiceField(choices=[("", "——")] + Section.Kind.choices, required=False, label="类型")
+    kind = forms.ChoiceField(choices=[("", "——"), *Section.Kind.choices], required=False, label="类型")
 
 
 class ArticleActionForm(ActionForm):
     city = forms.ModelChoiceField(City.objects.all(), required=False, label="地区")
     theme = forms.ModelChoiceField(Theme.objects.all(), required=False, label="主题")
-    kind = forms.ChoiceField(choices=[("", "——")] + Article.Kind.choices, required=False, label="体裁")
+    kind = forms.ChoiceField(choices=[("", "——"), *Article.Kind.choices], required=False, label="体裁")
 
 
 def _choice(request, name: str, model):

@@ -4,6 +4,7 @@ import atexit
 import os
 import shutil
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -18,7 +19,12 @@ if not os.environ.get("DATABASE_URL"):
 def _throwaway(prefix: str) -> str:
     """A temporary directory removed when the process that made it exits (not a forked child)."""
     path, owner = tempfile.mkdtemp(prefix=prefix), os.getpid()
-    atexit.register(lambda: os.getpid() == owner and shutil.rmtree(path, ignore_errors=True))
+
+    def remove() -> None:
+        if os.getpid() == owner:
+            shutil.rmtree(path, ignore_errors=True)
+
+    atexit.register(remove)
     return path
 
 
@@ -35,5 +41,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-STATIC_ROOT = _throwaway("archive-test-static-")
+STATIC_ROOT = Path(_throwaway("archive-test-static-"))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
