@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
 CSP = "; ".join(
@@ -52,8 +53,6 @@ class LoginRateLimitMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method != "POST" or request.path != LOGIN_PATH:
             return self.get_response(request)
-        from django.core.cache import cache
-
         key = f"login-failures:{request.META.get('REMOTE_ADDR', '')}"
         if cache.get(key, 0) >= LOGIN_ATTEMPTS:
             response = HttpResponse(
