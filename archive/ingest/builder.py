@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from . import patterns as p
 from .clean import Block
-from .roles import Role
+from .roles import Role, RoleKind
 from .titles import main_title, merge_wrapped_titles
 from .types import ProposedArticle, ProposedSection
 
@@ -63,11 +63,11 @@ class Builder:
 
     def apply_title_group(self, group: list[Role], *, article: ProposedArticle) -> None:
         for r in group:
-            if r.kind == "column":
+            if r.kind == RoleKind.COLUMN:
                 article.column = r.info["label"]
-            elif r.kind == "byline":
+            elif r.kind == RoleKind.BYLINE:
                 set_byline(article, r.block.text)
-        titles = merge_wrapped_titles([r for r in group if r.kind == "title"])
+        titles = merge_wrapped_titles([r for r in group if r.kind == RoleKind.TITLE])
         if len(titles) == 1:
             article.headline = titles[0][0]
         elif len(titles) >= 2:

@@ -7,7 +7,7 @@ from . import patterns as p
 from .builder import Builder, set_byline
 from .clean import is_subhead, letter_spaced, looks_like_heading
 from .kinds import is_commentary, is_interview
-from .roles import Role, is_notice
+from .roles import Role, RoleKind, is_notice
 from .script import simplified
 from .titles import is_series, merge_wrapped_titles, overlap
 from .types import ProposedArticle, ProposedSection
@@ -27,7 +27,8 @@ SIDEBAR_LABELS = (
 )
 
 
-GROUP = ("title", "column", "byline", "place")
+# the roles a title group is made of
+GROUP = (RoleKind.TITLE, RoleKind.COLUMN, RoleKind.BYLINE, RoleKind.PLACE)
 
 
 def group_end(roles: list[Role], i: int) -> int:
@@ -39,29 +40,29 @@ def group_end(roles: list[Role], i: int) -> int:
             j += 1
             continue
         k = j
-        while k < len(roles) and roles[k].kind == "meta" and not roles[k].info.get("date"):
+        while k < len(roles) and roles[k].kind == RoleKind.META and not roles[k].info.get("date"):
             k += 1
-        if k == j or k == len(roles) or roles[k].kind != "byline":
+        if k == j or k == len(roles) or roles[k].kind != RoleKind.BYLINE:
             return j
         j = k
     return j
 
 
 def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_text: str) -> None:
-    titles = [r for r in group if r.kind in ("title", "place")]
-    has_byline = any(r.kind == "byline" for r in group)
+    titles = [r for r in group if r.kind in (RoleKind.TITLE, RoleKind.PLACE)]
+    has_byline = any(r.kind == RoleKind.BYLINE for r in group)
     b.items_column = ""
-    if nxt is not None and nxt.kind == "runin" and len(group) == 1 and len(group[0].block.text) <= 8:
+    if nxt is not None and nxt.kind == RoleKind.RUNIN and len(group) == 1 and len(group[0].block.text) <= 8:
         # a short label straight over numbered or place-led briefs: their column
         b.items_column = group[0].info.get("label", group[0].block.text)
         return
-    followed_by_body = nxt is not None and nxt.kind in ("body", "heading", "place")
+    followed_by_body = nxt is not None and nxt.kind in (RoleKind.BODY, RoleKind.HEADING, RoleKind.PLACE)
     if len(group) == 1 and is_series(group[0].block.text) and followed_by_body and credited(nxt.block.text):
         # 镜头·京蒙协作在锡林郭勒 over credited pictures: the name of the group, each picture an item
         b.items_column = group[0].block.text
         b.open_item()
         return
-    if group[0].kind == "place" and (len(titles) >= 2 or has_byline or group[0].info.get("sub")):
+    if group[0].kind == RoleKind.PLACE and (len(titles) >= 2 or has_byline or group[0].info.get("sub")):
         _open_package_part(b, group)
         return
     in_notice = b.current is not None and not b.closed and is_notice(b.current.headline)
@@ -69,22 +70,22 @@ def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_tex
     strong = (
         has_byline
         or any(r.block.markup for r in group)
-        or any(r.kind == "column" for r in group)
+        or any(r.kind == RoleKind.COLUMN for r in group)
         # a notice (遗失声明) is never part of the story printed above it
         or any(is_notice(r.block.text) for r in titles)
     )
     dateline_next = followed_by_body and p.match(p.DATELINE_RE, nxt.block.text) is not None
     # a commentary or an interview has no subheads: a headline after its text starts the next article
     in_commentary = inside_article and (is_commentary(b.current) or is_interview(b.current))
-    if inside_article and followed_by_body and group[0].kind == "column" and _sidebar(group[0]):
+    if inside_article and followed_by_body and group[0].kind == RoleKind.COLUMN and _sidebar(group[0]):
         sec = b.section(heading=group[0].info["label"])
-        sec.subheading = " ".join(r.block.text for r in group[1:] if r.kind == "title")
+        sec.subheading = " ".join(r.block.text for r in group[1:] if r.kind == RoleKind.TITLE)
         return
     if in_notice or (inside_article and followed_by_body and not (strong or dateline_next or in_commentary)):
         # short unpunctuated lines inside running text: subheads, infographic labels, signatures
         for r in group:
             if (
-                r.kind == "title"
+                r.kind == RoleKind.TITLE
                 and followed_by_body
                 and (
                     looks_like_heading(r.block.text) or _subhead(r, group, nxt, before=b.body_section().text)
@@ -96,7 +97,7 @@ def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_tex
         return
     if (
         has_byline
-        and all(r.kind == "byline" for r in group)
+        and all(r.kind == RoleKind.BYLINE for r in group)
         and followed_by_body
         and _after_editors_note(b.current)
     ):
@@ -106,8 +107,8 @@ def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_tex
         b.section()
         return
     # a headline set over two lines counts once
-    count = len(merge_wrapped_titles([r for r in titles if r.kind == "title"])) + sum(
-        r.kind == "place" for r in titles
+    count = len(merge_wrapped_titles([r for r in titles if r.kind == RoleKind.TITLE])) + sum(
+        r.kind == RoleKind.PLACE for r in titles
     )
     if (
         count > 3
@@ -159,7 +160,7 @@ def _subhead(role: Role, group: list[Role], nxt: Role, *, before: str) -> bool:
         and p.ends_sentence(before)
         and not letter_spaced(role.block)
         and is_subhead(role.block.text)
-        and nxt.kind == "body"
+        and nxt.kind == RoleKind.BODY
         and len(text) >= 60
         and p.ends_sentence(text)
     )
@@ -170,8 +171,8 @@ def _open_package_part(b: Builder, group: list[Role]) -> None:
     head = group[0]
     sec = b.section(heading=head.info.get("label", head.block.text))
     subs = [head.info["sub"]] if head.info.get("sub") else []
-    sec.subheading = " ".join(subs + [r.block.text for r in group[1:] if r.kind == "title"])
-    bylines = [p.strip_decor(r.block.text) for r in group if r.kind == "byline"]
+    sec.subheading = " ".join(subs + [r.block.text for r in group[1:] if r.kind == RoleKind.TITLE])
+    bylines = [p.strip_decor(r.block.text) for r in group if r.kind == RoleKind.BYLINE]
     sec.byline = " ".join(bylines)
     for byline in bylines:
         article.authors.extend(person.as_dict() for person in p.parse_people(byline, default_role="记者"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from . import patterns as p
 from .clean import Block, breaks_off
@@ -17,11 +18,32 @@ from .script import simplified
 TITLE_MAX = 40
 
 
+class RoleKind(StrEnum):
+    """What a block is. A StrEnum, so that it still equals its name as a string, but a misspelt
+    kind fails where it is written rather than silently matching nothing."""
+
+    TITLE = "title"  # a headline, kicker or subtitle line
+    BYLINE = "byline"  # 本报记者 某某 under a headline
+    BODY = "body"  # running text
+    CAPTION = "caption"  # a picture's text or credit
+    SIGNATURE = "signature"  # （某某） or 文/某某 closing a story
+    SOURCE = "source"  # （来源：…） closing a story
+    CONTINUED = "continued"  # （下转第2版） / （上接第1版）
+    COLUMN = "column"  # a column label (【要闻快讯】, 短评)
+    HEADING = "heading"  # a subhead, a table's title, an editor's note label
+    META = "meta"  # page or web furniture: masthead, share bar, 发布时间 line, advertisement
+    RUNIN = "runin"  # a brief led by its place label or number: 【锡林郭勒】7月3日，…
+    PLACE = "place"  # a place name heading a package part
+
+
 @dataclass
 class Role:
-    kind: str  # title, byline, body, caption, credit, signature, source, continued, column, heading
+    kind: RoleKind
     block: Block
     info: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.kind = RoleKind(self.kind)  # a kind given as a string must be one of the enum's
 
 
 def classify(*, block: Block, prev: Block | None, next_: Block | None, place_names: Collection[str]) -> Role:
@@ -30,35 +52,37 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
     byline = p.is_byline(text)
     if byline and re.match("^文[/／]", text) and prev is not None and _finished(prev):
         # 文/本报记者 某某 under the last paragraph: the story's closing credit
-        return Role("signature", block, {"names": re.sub("^文[/／]\\s*", "", text)})
+        return Role(RoleKind.SIGNATURE, block, {"names": re.sub("^文[/／]\\s*", "", text)})
     if byline or (prev is not None and not p.ends_sentence(prev.text) and p.is_enclosed_byline(text)):
-        return Role("byline", block)
+        return Role(RoleKind.BYLINE, block)
     if p.META_RE.search(shadow) and len(text) <= 80:
-        return Role("meta", block, {"date": _published(text)})
+        return Role(RoleKind.META, block, {"date": _published(text)})
     advert = p.ADVERT_RE.match(shadow)
     if advert and advert["rest"]:
-        return Role("meta", block, {"date": None})  # an advertisement run into its label
+        return Role(RoleKind.META, block, {"date": None})  # an advertisement run into its label
     if len(text) <= 50 and not p.ends_sentence(text):
         if p.FURNITURE_RE.search(shadow) or p.RUNNING_HEAD_RE.match(shadow):
-            return Role("meta", block, {"date": None})
+            return Role(RoleKind.META, block, {"date": None})
         if p.RECOMMENDED_RE.match(shadow) or advert:
-            return Role("meta", block, {"date": None, "run": True})
+            return Role(RoleKind.META, block, {"date": None, "run": True})
     if p.TABLE_RE.search(text) or p.NAV_RE.match(text):
         if prev is None or p.NAV_RE.match(text):  # a masthead or a site's navigation bar
-            return Role("meta", block, {"date": None})
-        return Role("body", block, {"table": True})
+            return Role(RoleKind.META, block, {"date": None})
+        return Role(RoleKind.BODY, block, {"table": True})
     labelled = p.match(p.LABELLED_RE, text)
     if labelled and simplified(labelled["a"] or labelled["b"]) in place_names:
         label, rest = labelled["a"] or labelled["b"], labelled["rest"]
         if len(rest) > 40 and ("，" in rest or p.ends_sentence(rest)):
-            return Role("runin", block, {"label": label})  # a brief led by its place: 【锡林郭勒】7月3日，…
-        return Role("place", block, {"label": label, "sub": rest})
+            return Role(
+                RoleKind.RUNIN, block, {"label": label}
+            )  # a brief led by its place: 【锡林郭勒】7月3日，…
+        return Role(RoleKind.PLACE, block, {"label": label, "sub": rest})
     if p.NUMBERED_BRIEF_RE.match(text) and len(text) > 40 and ("，" in text or p.ends_sentence(text)):
-        return Role("runin", block, {"label": ""})
+        return Role(RoleKind.RUNIN, block, {"label": ""})
     for kind, regex in (
-        ("source", p.SOURCE_RE),
-        ("continued", p.CONTINUED_RE),
-        ("signature", p.SIGNATURE_RE),
+        (RoleKind.SOURCE, p.SOURCE_RE),
+        (RoleKind.CONTINUED, p.CONTINUED_RE),
+        (RoleKind.SIGNATURE, p.SIGNATURE_RE),
     ):
         m = p.match(regex, text)
         if m:
@@ -69,27 +93,27 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         or "摄" in shadow
         and text.startswith(("（", "("))
     ):
-        return Role("caption", block)
+        return Role(RoleKind.CAPTION, block)
     if p.CAPTION_MARK_RE.match(text) or p.CAPTION_PREFIX_RE.match(shadow) and len(text) <= 80:
-        return Role("caption", block)
+        return Role(RoleKind.CAPTION, block)
     if p.TABLE_TITLE_RE.match(shadow) and len(text) <= TITLE_MAX:
-        return Role("heading", block)
+        return Role(RoleKind.HEADING, block)
     if p.EDITOR_NOTE_RE.match(shadow):
-        return Role("heading", block, {"note": True})
+        return Role(RoleKind.HEADING, block, {"note": True})
     column = p.match(p.COLUMN_RE, text)
     if column and (column["a"] or _bare_column(block, prev, next_, place_names)):
-        return Role("column", block, {"label": column["a"] or column["b"]})
+        return Role(RoleKind.COLUMN, block, {"label": column["a"] or column["b"]})
     if shadow in place_names and not block.markup:
-        return Role("place", block)
+        return Role(RoleKind.PLACE, block)
     if p.DATE_ONLY_RE.match(text) or p.QUESTION_RE.match(shadow):
-        return Role("body", block)
+        return Role(RoleKind.BODY, block)
     if (
         p.ORDINAL_RE.match(shadow)
         and not text[0].isdigit()
         and len(text) <= TITLE_MAX
         and not p.ends_sentence(text)
     ):
-        return Role("heading", block)
+        return Role(RoleKind.HEADING, block)
     is_titleish = (
         len(text) <= TITLE_MAX
         and not p.ends_sentence(text.rstrip("？！?!"))
@@ -104,8 +128,8 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
             and next_ is not None
             and (next_.gap_before >= 1 and (p.match(p.SIGNATURE_RE, next_.text) or next_.markup))
         ):
-            return Role("caption", block)
-        return Role("title", block)
+            return Role(RoleKind.CAPTION, block)
+        return Role(RoleKind.TITLE, block)
     if (
         block.gap_before >= 2
         and prev is not None
@@ -113,8 +137,8 @@ def classify(*, block: Block, prev: Block | None, next_: Block | None, place_nam
         and text.endswith("。")
         and "，" not in text
     ):
-        return Role("caption", block)
-    return Role("body", block)
+        return Role(RoleKind.CAPTION, block)
+    return Role(RoleKind.BODY, block)
 
 
 def drop_furniture_runs(roles: list[Role]) -> list[Role]:
@@ -126,15 +150,15 @@ def drop_furniture_runs(roles: list[Role]) -> list[Role]:
     menu = _menu_items(roles)
     for n, role in enumerate(roles):
         if n in menu:
-            role = Role("meta", role.block, {"date": None})
-        if role.kind == "meta" and role.info.get("run"):
+            role = Role(RoleKind.META, role.block, {"date": None})
+        if role.kind == RoleKind.META and role.info.get("run"):
             run = role
         elif run is not None and _in_run(
             role.block,
             advert=bool(p.ADVERT_RE.match(simplified(run.block.text))),
             following=roles[n + 1].block if n + 1 < len(roles) else None,
         ):
-            role = Role("meta", role.block, {"date": None})
+            role = Role(RoleKind.META, role.block, {"date": None})
         else:
             run = None
         out.append(role)

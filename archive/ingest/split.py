@@ -23,7 +23,7 @@ from .clean import (
 )
 from .groups import GROUP, credited, following_text, group_end, open_from_group, open_part
 from .kinds import finish
-from .roles import Role, classify, drop_furniture_runs, is_notice
+from .roles import Role, RoleKind, classify, drop_furniture_runs, is_notice
 from .titles import bigram_weights, overlap
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
@@ -67,7 +67,7 @@ def drop_repeats(*, blocks: list[Block]) -> tuple[list[Block], list[dict]]:
 
 
 def _continued_from(role: Role) -> bool:
-    return role.kind == "continued" and role.info["note"].startswith(("上接", "接"))
+    return role.kind == RoleKind.CONTINUED and role.info["note"].startswith(("上接", "接"))
 
 
 def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[ProposedArticle]:
@@ -81,14 +81,14 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
             j = group_end(roles, i)
             # a place name inside a title group starts a package part: the titles before it
             # belong to the package itself
-            places = [k for k in range(i + 1, j) if roles[k].kind == "place"]
+            places = [k for k in range(i + 1, j) if roles[k].kind == RoleKind.PLACE]
             if places:
                 j = places[0]
             # furniture inside a title group (a post's 原创 line, a follow prompt) is not part of it
-            group = [r for r in roles[i:j] if r.kind != "meta"]
+            group = [r for r in roles[i:j] if r.kind != RoleKind.META]
             # furniture between a headline and its text (来源/发布时间) does not separate them
             k = j
-            while k < len(roles) and (roles[k].kind == "meta" or _continued_from(roles[k])):
+            while k < len(roles) and (roles[k].kind == RoleKind.META or _continued_from(roles[k])):
                 k += 1
             nxt = roles[k] if k < len(roles) else None
             # an editor's note under the headline: the story's text is what follows the note
@@ -96,11 +96,11 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
             i = j
             open_from_group(b, group, nxt, body_text=following_text(after))
             continue
-        if kind == "heading" or (
-            kind == "title" and looks_like_heading(role.block.text) and b.current and not b.closed
+        if kind == RoleKind.HEADING or (
+            kind == RoleKind.TITLE and looks_like_heading(role.block.text) and b.current and not b.closed
         ):
             b.section(heading=role.block.text)
-        elif kind == "body":
+        elif kind == RoleKind.BODY:
             m = p.match(p.DATELINE_RE, role.block.text)
             if photo_done and not m:
                 # a group of pictures: each credited text is an item of its own (outside a named
@@ -123,7 +123,7 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
                 if not b.current.byline:
                     set_byline(b.current, inline["names"])
                 b.closed = True
-        elif kind == "runin":
+        elif kind == RoleKind.RUNIN:
             if b.current is not None and not b.closed and is_notice(b.current.headline):
                 b.section()
             else:
@@ -133,12 +133,12 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
             if inline:
                 set_byline(b.current, inline["names"])
             b.closed = True  # a brief is one paragraph
-        elif kind == "meta":
+        elif kind == RoleKind.META:
             if role.info.get("date"):
                 b.pending_date = role.info["date"].isoformat()
                 if b.current is not None and not b.closed and not b.current.date:
                     b.current.date, b.pending_date = b.pending_date, ""
-        elif kind == "caption":
+        elif kind == RoleKind.CAPTION:
             caption = ProposedSection(
                 kind="caption",
                 text=role.block.text,
@@ -147,9 +147,11 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
                 lines=[line.no for line in role.block.lines],
             )
             # a bare credit line under a picture's text ends the item, as a credit inside it does
-            b.photo_done = i > 0 and roles[i - 1].kind == "body" and credited(role.block.text, bare=True)
+            b.photo_done = (
+                i > 0 and roles[i - 1].kind == RoleKind.BODY and credited(role.block.text, bare=True)
+            )
             if b.current is None or (
-                b.closed and i + 1 < len(roles) and roles[i + 1].kind in ("title", "column")
+                b.closed and i + 1 < len(roles) and roles[i + 1].kind in (RoleKind.TITLE, RoleKind.COLUMN)
             ):
                 b.pending_captions.append(caption)
             else:
@@ -163,12 +165,17 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
                 span_end=role.block.end,
                 lines=[line.no for line in role.block.lines],
             )
-        elif kind == "signature":
+        elif kind == RoleKind.SIGNATURE:
             if b.current is not None:
                 last = b.current.sections[-1] if b.current.sections else None
                 part = open_part(b.current)
                 # a signature straight under a caption is its credit; under the text, the story's
-                if last is not None and last.kind == "caption" and i > 0 and roles[i - 1].kind == "caption":
+                if (
+                    last is not None
+                    and last.kind == "caption"
+                    and i > 0
+                    and roles[i - 1].kind == RoleKind.CAPTION
+                ):
                     last.text += f" {role.block.text}"
                 elif part is not None:
                     # a package part signed at its end: the part's byline, the package goes on
@@ -183,11 +190,11 @@ def _assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propos
             if b.current is None or b.closed or any(s.text for s in b.current.body_sections):
                 b.open_article()
             b.current.source_note = role.info["note"]
-        elif kind in ("source", "continued"):
+        elif kind in (RoleKind.SOURCE, RoleKind.CONTINUED):
             if b.current is not None:
                 b.current.source_note = role.info["note"]
                 b.closed = True
-        elif kind == "title":
+        elif kind == RoleKind.TITLE:
             b.add_body(role) if (b.current and not b.closed) else b.loose_titles.append(role)
         else:  # a stray byline/column/place with nothing after it
             b.loose_titles.append(role)
@@ -207,7 +214,7 @@ def _take_dateline(article: ProposedArticle, m: dict[str, str]) -> None:
 
 def _match_loose_titles(b: Builder) -> None:
     """Give headline-less articles the loose headline that shares most wording with their text."""
-    titles = [r for r in b.loose_titles if r.kind == "title"]
+    titles = [r for r in b.loose_titles if r.kind == RoleKind.TITLE]
     candidates = [a for a in b.articles if not a.headline and a.sections and id(a) not in b.runin]
     leads = [" ".join(s.text for s in a.body_sections)[:600] for a in candidates]
     weights = bigram_weights(leads)
@@ -225,9 +232,9 @@ def _match_loose_titles(b: Builder) -> None:
         article.headline = titles[ti].block.text
         article.flag("标题与正文分离，按内容匹配")
         for follower in b.loose_titles[b.loose_titles.index(titles[ti]) + 1 :]:
-            if follower.kind == "byline" and not article.byline:
+            if follower.kind == RoleKind.BYLINE and not article.byline:
                 set_byline(article, follower.block.text)
-            elif follower.kind == "column" and not article.column:
+            elif follower.kind == RoleKind.COLUMN and not article.column:
                 article.column = follower.info["label"]
             else:
                 break
