@@ -14,6 +14,7 @@ from collections.abc import Collection
 
 from . import patterns as p
 from .builder import Builder, set_byline
+from .classify import classify
 from .clean import (
     Block,
     blocks_from_lines,
@@ -23,7 +24,8 @@ from .clean import (
 )
 from .groups import GROUP, credited, following_text, group_end, open_from_group, open_part
 from .kinds import finish
-from .roles import Role, RoleKind, classify, drop_furniture_runs, is_notice
+from .roles import Role, RoleKind, is_notice
+from .runs import drop_furniture_runs
 from .titles import bigram_weights, overlap
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
