@@ -28,6 +28,16 @@ class Builder:
         self.items_column = ""  # the label over a run of briefs or pictures (要闻快讯, 镜头·…)
         self.photo_done = False  # the last block ended a picture's text with its credit (某某 摄)
 
+    @property
+    def awaiting_text(self) -> bool:
+        """An article is open (by its title) and has no text yet: a dateline or a continuation
+        mark is its beginning, not the beginning of another."""
+        return (
+            self.current is not None
+            and not self.closed
+            and not any(s.text for s in self.current.body_sections)
+        )
+
     # -- articles -------------------------------------------------------------------------
     def open_article(self) -> ProposedArticle:
         self.current = ProposedArticle(sections=self.pending_captions, date=self.pending_date)

@@ -1,9 +1,11 @@
-"""The classify table: every rule is needed by some page of the fixtures, and each answers for its case."""
+"""The classify table: every rule is needed by some page of the fixtures, and each answers for its case;
+the assembly has a handler for every role kind."""
 
 from collections import Counter
 
 import pytest
 
+from archive.ingest.assemble import HANDLERS
 from archive.ingest.classify import RULES, classify
 from archive.ingest.clean import blocks_from_lines, drop_running_heads, split_lines
 from archive.ingest.decode import decode_page
@@ -74,3 +76,7 @@ def test_each_rule_names_what_it_recognises(text, rule, kind):
     (block,) = blocks_from_lines(lines=split_lines(text=text))
     role = classify(block=block, prev=None, next_=None, place_names={"包头"})
     assert (role.rule, role.kind) == (rule, kind)
+
+
+def test_every_role_kind_has_an_assembly_handler():
+    assert set(HANDLERS) == set(RoleKind)
