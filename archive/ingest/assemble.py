@@ -91,7 +91,7 @@ def _heading(s: Step) -> int:
 
 def _body(s: Step) -> int:
     b, text = s.b, s.text
-    m = p.match(p.DATELINE_RE, text)
+    m = p.match(p.active().dateline, text)
     if s.photo_before and not m:
         # a group of pictures: each credited text is an item of its own (outside a named
         # group, one whose headline an editor should find)
@@ -108,7 +108,7 @@ def _body(s: Step) -> int:
     if text.startswith("●") and b.current is not None and is_notice(b.current.headline):
         b.section()  # each bulleted notice under one 声明 heading is its own section
     b.add_body(s.role)
-    inline = p.match(p.INLINE_SIGNATURE_RE, text, search=True)
+    inline = p.match(p.active().inline_signature, text, search=True)
     if inline and len(text) > SIGNED_PARAGRAPH_MIN:
         if not b.current.byline:
             set_byline(b.current, inline["names"])
@@ -123,7 +123,7 @@ def _run_in(s: Step) -> int:
     else:
         b.open_item()  # its place label or number serves as its headline
     b.add_body(s.role)
-    inline = p.match(p.INLINE_SIGNATURE_RE, s.text, search=True)
+    inline = p.match(p.active().inline_signature, s.text, search=True)
     if inline:
         set_byline(b.current, inline["names"])
     b.closed = True  # a brief is one paragraph

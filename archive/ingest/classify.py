@@ -57,7 +57,7 @@ class BlockContext:
 
     @cached_property
     def advert(self) -> re.Match | None:
-        return p.ADVERT_RE.match(self.shadow)
+        return p.active().advert.match(self.shadow)
 
     @cached_property
     def short_unfinished(self) -> bool:
@@ -107,7 +107,7 @@ def byline(c: BlockContext) -> Role | None:
 
 def meta_line(c: BlockContext) -> Role | None:
     """来源：… / 发布时间：… / 责任编辑：… / a masthead's date: furniture, maybe dating the article."""
-    if p.META_RE.search(c.shadow) and len(c.text) <= META_MAX:
+    if p.active().meta.search(c.shadow) and len(c.text) <= META_MAX:
         return c.role(RoleKind.META, {"date": _published(c.text)})
     return None
 
@@ -119,14 +119,14 @@ def advert_run_in(c: BlockContext) -> Role | None:
 
 def furniture(c: BlockContext) -> Role | None:
     """A follow prompt, share bar, page number, contents entry, or a page's running header."""
-    if c.short_unfinished and (p.FURNITURE_RE.search(c.shadow) or p.RUNNING_HEAD_RE.match(c.shadow)):
+    if c.short_unfinished and (p.active().furniture.search(c.shadow) or p.RUNNING_HEAD_RE.match(c.shadow)):
         return c.role(RoleKind.META, {"date": None})
     return None
 
 
 def run_label(c: BlockContext) -> Role | None:
     """往期推荐 / 广告 alone: the lines after it are furniture too (see drop_furniture_runs)."""
-    if c.short_unfinished and (p.RECOMMENDED_RE.match(c.shadow) or c.advert):
+    if c.short_unfinished and (p.active().recommended.match(c.shadow) or c.advert):
         return c.role(RoleKind.META, {"date": None, "run": True})
     return None
 
@@ -178,19 +178,19 @@ def numbered_brief(c: BlockContext) -> Role | None:
 
 def source_note(c: BlockContext) -> Role | None:
     """（来源：…）"""
-    m = p.match(p.SOURCE_RE, c.text)
+    m = p.match(p.active().source, c.text)
     return c.role(RoleKind.SOURCE, m) if m else None
 
 
 def continued_note(c: BlockContext) -> Role | None:
     """（下转第2版） / （上接第1版）"""
-    m = p.match(p.CONTINUED_RE, c.text)
+    m = p.match(p.active().continued, c.text)
     return c.role(RoleKind.CONTINUED, m) if m else None
 
 
 def signature(c: BlockContext) -> Role | None:
     """（本报记者 某某） after a finished paragraph."""
-    m = p.match(p.SIGNATURE_RE, c.text)
+    m = p.match(p.active().signature, c.text)
     return c.role(RoleKind.SIGNATURE, m) if m else None
 
 
@@ -202,7 +202,7 @@ def photo_credit(c: BlockContext) -> Role | None:
     shadow = c.shadow
     enclosed = "摄" in shadow and c.text.startswith(("（", "("))
     if len(c.text) <= CREDIT_MAX and (
-        p.PHOTO_CREDIT_RE.search(shadow) or p.PICTURE_BY_RE.search(shadow) or enclosed
+        p.PHOTO_CREDIT_RE.search(shadow) or p.active().picture_by.search(shadow) or enclosed
     ):
         return c.role(RoleKind.CAPTION)
     return None
@@ -210,7 +210,7 @@ def photo_credit(c: BlockContext) -> Role | None:
 
 def caption_mark(c: BlockContext) -> Role | None:
     """▲… or 图为…: a picture's text."""
-    prefixed = p.CAPTION_PREFIX_RE.match(c.shadow) and len(c.text) <= CAPTION_PREFIX_MAX
+    prefixed = p.active().caption_prefix.match(c.shadow) and len(c.text) <= CAPTION_PREFIX_MAX
     return c.role(RoleKind.CAPTION) if p.CAPTION_MARK_RE.match(c.text) or prefixed else None
 
 
@@ -226,7 +226,7 @@ def table_title(c: BlockContext) -> Role | None:
 
 def editors_note(c: BlockContext) -> Role | None:
     """编者按 printed as a label over the note."""
-    return c.role(RoleKind.HEADING, {"note": True}) if p.EDITOR_NOTE_RE.match(c.shadow) else None
+    return c.role(RoleKind.HEADING, {"note": True}) if p.active().editor_note.match(c.shadow) else None
 
 
 def column_label(c: BlockContext) -> Role | None:
@@ -244,7 +244,7 @@ def bare_place(c: BlockContext) -> Role | None:
 
 def date_or_question(c: BlockContext) -> Role | None:
     """A date alone, or an interviewer's question (记者：…): text, however short."""
-    if p.DATE_ONLY_RE.match(c.text) or p.QUESTION_RE.match(c.shadow):
+    if p.DATE_ONLY_RE.match(c.text) or p.active().question.match(c.shadow):
         return c.role(RoleKind.BODY)
     return None
 
@@ -287,7 +287,7 @@ def caption_over_signature(c: BlockContext) -> Role | None:
         and len(c.text) <= CAPTION_OVER_SIGNATURE_MAX
         and nxt is not None
         and nxt.gap_before >= 1
-        and (p.match(p.SIGNATURE_RE, nxt.text) or nxt.markup)
+        and (p.match(p.active().signature, nxt.text) or nxt.markup)
     ):
         return c.role(RoleKind.CAPTION)
     return None

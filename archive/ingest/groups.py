@@ -12,21 +12,6 @@ from .script import simplified
 from .titles import is_series, merge_wrapped_titles, overlap
 from .types import ProposedArticle, ProposedSection
 
-# the label of a box printed with an article (background, a glossary): part of that article
-SIDEBAR_LABELS = (
-    "相关链接",
-    "链接",
-    "新闻链接",
-    "背景链接",
-    "知识链接",
-    "延伸阅读",
-    "背景",
-    "背景资料",
-    "名词解释",
-    "小知识",
-)
-
-
 # the roles a title group is made of
 GROUP = (RoleKind.TITLE, RoleKind.COLUMN, RoleKind.BYLINE, RoleKind.PLACE)
 
@@ -74,7 +59,7 @@ def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_tex
         # a notice (遗失声明) is never part of the story printed above it
         or any(is_notice(r.block.text) for r in titles)
     )
-    dateline_next = followed_by_body and p.match(p.DATELINE_RE, nxt.block.text) is not None
+    dateline_next = followed_by_body and p.match(p.active().dateline, nxt.block.text) is not None
     # a commentary or an interview has no subheads: a headline after its text starts the next article
     in_commentary = inside_article and (is_commentary(b.current) or is_interview(b.current))
     if inside_article and followed_by_body and group[0].kind == RoleKind.COLUMN and _sidebar(group[0]):
@@ -131,7 +116,7 @@ def _after_editors_note(article: ProposedArticle | None) -> bool:
     if article is None:
         return False
     bodies = article.body_sections
-    return len(bodies) == 1 and p.EDITOR_NOTE_RE.match(simplified(bodies[0].heading)) is not None
+    return len(bodies) == 1 and p.active().editor_note.match(simplified(bodies[0].heading)) is not None
 
 
 def credited(text: str, *, bare: bool = False) -> bool:
@@ -140,11 +125,12 @@ def credited(text: str, *, bare: bool = False) -> bool:
     if m is None or not bare:
         return m is not None
     before = text[: text.rfind(m["names"])].strip(" \u3000（(")
-    return before == "" or before in p.ROLES
+    return before == "" or before in p.active().rules.bylines.roles
 
 
 def _sidebar(role: Role) -> bool:
-    return simplified(role.info["label"]).strip() in SIDEBAR_LABELS
+    # the label of a box printed with an article (background, a glossary): part of that article
+    return simplified(role.info["label"]).strip() in p.active().rules.labels.sidebar_labels
 
 
 def _subhead(role: Role, group: list[Role], nxt: Role, *, before: str) -> bool:

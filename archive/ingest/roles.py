@@ -55,4 +55,4 @@ class Role:
 
 
 def is_notice(headline: str) -> bool:
-    return bool(p.NOTICE_RE.search(simplified(headline)))
+    return bool(p.active().notice.search(simplified(headline)))

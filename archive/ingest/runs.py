@@ -28,7 +28,7 @@ def drop_furniture_runs(roles: list[Role]) -> list[Role]:
             run = role
         elif run is not None and _in_run(
             role.block,
-            advert=bool(p.ADVERT_RE.match(simplified(run.block.text))),
+            advert=bool(p.active().advert.match(simplified(run.block.text))),
             following=roles[n + 1].block if n + 1 < len(roles) else None,
         ):
             role = Role(RoleKind.META, role.block, {"date": None})
