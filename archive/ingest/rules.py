@@ -88,6 +88,50 @@ class Kinds:
     commentary_columns: Words
 
 
+@dataclass(frozen=True)
+class Cities:
+    """Place-tag salience (tag.py); see the file's comments for each weight."""
+
+    threshold: float
+    lead_chars: int
+    short_text: int
+    strong: float
+    share_weight: float
+    full_share_mentions: int
+    partner_per_mention: float
+    partner_mention_cap: int
+    recurring_mentions: int
+    recurring_paragraphs: int
+    lead_bonus: float
+    brief_bonus: float
+    heading_bonus: float
+    label_bonus: float
+    package_bonus: float
+    deictic_bonus: float
+    deictic_words: Words
+    cooperation_words: Words
+
+
+@dataclass(frozen=True)
+class Themes:
+    """Theme-tag evidence and cut-offs (themes.py); see the file's comments for each weight."""
+
+    threshold: float
+    max_themes: int
+    text_count_cap: int
+    heading_weight: int
+    first_child: float
+    second_child: float
+    child_share: float
+    parent_share: float
+    salient: float
+    paragraph_min: int
+    sibling_min: int
+    paragraph_threshold: float
+    paragraph_lead: float
+    paragraph_second: float
+
+
 @dataclass(frozen=True, eq=False)  # compared by identity: the compiled patterns are cached per object
 class IngestRules:
     path: Path
@@ -99,6 +143,8 @@ class IngestRules:
     captions: Captions
     labels: Labels
     kinds: Kinds
+    cities: Cities
+    themes: Themes
 
 
 def _value(expected: object, value: object, where: str) -> object:
