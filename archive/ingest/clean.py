@@ -229,23 +229,36 @@ def blocks_from_lines(
 
 def _continues(prev: Block, line: Line, *, gap: int, width: int | None) -> bool:
     last, text = prev.lines[-1].text, line.text
-    last_width = _print_width(prev.lines[-1])
     if is_byline(prev.text) and is_byline(text) and gap == 0:
         return True  # a byline printed over two lines
-    if _SPACED_RUN.search(line.raw.strip()) and not _SPACED_RUN.search(prev.lines[-1].raw.strip()):
-        return False  # a letter-spaced headline under a plain line (its kicker) starts afresh
-    if ends_sentence(last) or starts_block(text) or stands_alone(prev.text) or gap > 1:
+    if _breaks_before(prev, line, gap=gap):
         return False
-    if len(text) <= 4 and not re.search(r"[^\w]", text):
-        return False  # a bare label such as a column name under a headline
     if width is None:
         # Wide pages: a paragraph the extraction broke mid-sentence, across a blank line or not.
         return (
-            last_width >= 40
+            _print_width(prev.lines[-1]) >= 40
             and bool(re.search("[，、；]", last))
             and display_width(text) >= 4
             and not last.endswith(("：", ":"))
         )
+    return _continues_in_column(prev, gap=gap, width=width)
+
+
+def _breaks_before(prev: Block, line: Line, *, gap: int) -> bool:
+    """Whatever the page's layout, `line` does not continue `prev`."""
+    text = line.text
+    if _SPACED_RUN.search(line.raw.strip()) and not _SPACED_RUN.search(prev.lines[-1].raw.strip()):
+        return True  # a letter-spaced headline under a plain line (its kicker) starts afresh
+    if ends_sentence(prev.lines[-1].text) or starts_block(text) or stands_alone(prev.text) or gap > 1:
+        return True
+    # a bare label such as a column name under a headline
+    return len(text) <= 4 and not re.search(r"[^\w]", text)
+
+
+def _continues_in_column(prev: Block, *, gap: int, width: int) -> bool:
+    """A page printed in columns `width` wide: whether the next line continues the block."""
+    last = prev.lines[-1].text
+    last_width = _print_width(prev.lines[-1])
     if len(prev.lines) == 1 and last_width <= width - 4 and looks_like_heading(last):
         return False
     if len(prev.lines) == 1 and prev.gap_before >= 1 and last_width <= width * 0.65 and is_subhead(last):

@@ -33,52 +33,21 @@ def group_end(roles: list[Role], i: int) -> int:
     return j
 
 
+ITEMS_LABEL_MAX = 8  # characters: a label straight over briefs names their column
+APART_OVERLAP_MAX = 0.15  # three titles sharing less wording with the text below are printed apart
+
+
 def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_text: str) -> None:
     titles = [r for r in group if r.kind in (RoleKind.TITLE, RoleKind.PLACE)]
     has_byline = any(r.kind == RoleKind.BYLINE for r in group)
     b.items_column = ""
-    if nxt is not None and nxt.kind == RoleKind.RUNIN and len(group) == 1 and len(group[0].block.text) <= 8:
-        # a short label straight over numbered or place-led briefs: their column
-        b.items_column = group[0].info.get("label", group[0].block.text)
-        return
     followed_by_body = nxt is not None and nxt.kind in (RoleKind.BODY, RoleKind.HEADING, RoleKind.PLACE)
-    if len(group) == 1 and is_series(group[0].block.text) and followed_by_body and credited(nxt.block.text):
-        # 镜头·京蒙协作在锡林郭勒 over credited pictures: the name of the group, each picture an item
-        b.items_column = group[0].block.text
-        b.open_item()
+    if _opens_items(b, group, nxt, followed_by_body=followed_by_body):
         return
     if group[0].kind == RoleKind.PLACE and (len(titles) >= 2 or has_byline or group[0].info.get("sub")):
         _open_package_part(b, group)
         return
-    in_notice = b.current is not None and not b.closed and is_notice(b.current.headline)
-    inside_article = b.current is not None and not b.closed and any(s.text for s in b.current.body_sections)
-    strong = (
-        has_byline
-        or any(r.block.markup for r in group)
-        or any(r.kind == RoleKind.COLUMN for r in group)
-        # a notice (遗失声明) is never part of the story printed above it
-        or any(is_notice(r.block.text) for r in titles)
-    )
-    dateline_next = followed_by_body and p.match(p.active().dateline, nxt.block.text) is not None
-    # a commentary or an interview has no subheads: a headline after its text starts the next article
-    in_commentary = inside_article and (is_commentary(b.current) or is_interview(b.current))
-    if inside_article and followed_by_body and group[0].kind == RoleKind.COLUMN and _sidebar(group[0]):
-        sec = b.section(heading=group[0].info["label"])
-        sec.subheading = " ".join(r.block.text for r in group[1:] if r.kind == RoleKind.TITLE)
-        return
-    if in_notice or (inside_article and followed_by_body and not (strong or dateline_next or in_commentary)):
-        # short unpunctuated lines inside running text: subheads, infographic labels, signatures
-        for r in group:
-            if (
-                r.kind == RoleKind.TITLE
-                and followed_by_body
-                and (
-                    looks_like_heading(r.block.text) or _subhead(r, group, nxt, before=b.body_section().text)
-                )
-            ):
-                b.section(heading=r.block.text)
-            else:
-                b.add_body(r)
+    if _goes_on_in_article(b, group, nxt, followed_by_body=followed_by_body):
         return
     if (
         has_byline
@@ -91,15 +60,7 @@ def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_tex
             set_byline(b.current, r.block.text)
         b.section()
         return
-    # a headline set over two lines counts once
-    count = len(merge_wrapped_titles([r for r in titles if r.kind == RoleKind.TITLE])) + sum(
-        r.kind == RoleKind.PLACE for r in titles
-    )
-    if (
-        count > 3
-        or not followed_by_body
-        or (count == 3 and max(overlap(t.block.text, body_text) for t in titles) < 0.15)
-    ):
+    if not followed_by_body or _printed_apart(titles, body_text=body_text):
         # headlines printed apart from their bodies: matched by wording once the page is read
         b.loose_titles.extend(group)
         return
@@ -109,6 +70,81 @@ def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_tex
         else b.open_article()
     )
     b.apply_title_group(group, article=article)
+
+
+def _opens_items(b: Builder, group: list[Role], nxt: Role | None, *, followed_by_body: bool) -> bool:
+    """A label over a run of items (briefs, pictures): it names their column and opens no article."""
+    label = group[0]
+    if (
+        nxt is not None
+        and nxt.kind == RoleKind.RUNIN
+        and len(group) == 1
+        and len(label.block.text) <= ITEMS_LABEL_MAX
+    ):
+        # a short label straight over numbered or place-led briefs: their column
+        b.items_column = label.info.get("label", label.block.text)
+        return True
+    if len(group) == 1 and is_series(label.block.text) and followed_by_body and credited(nxt.block.text):
+        # 镜头·京蒙协作在锡林郭勒 over credited pictures: the name of the group, each picture an item
+        b.items_column = label.block.text
+        b.open_item()
+        return True
+    return False
+
+
+def _goes_on_in_article(b: Builder, group: list[Role], nxt: Role | None, *, followed_by_body: bool) -> bool:
+    """Title-like lines inside the article being read: a sidebar's label, subheads, or lines of
+    the text itself. False when they start something new."""
+    current = b.current
+    in_notice = current is not None and not b.closed and is_notice(current.headline)
+    inside_article = current is not None and not b.closed and any(s.text for s in current.body_sections)
+    if inside_article and followed_by_body and group[0].kind == RoleKind.COLUMN and _sidebar(group[0]):
+        sec = b.section(heading=group[0].info["label"])
+        sec.subheading = " ".join(r.block.text for r in group[1:] if r.kind == RoleKind.TITLE)
+        return True
+    if in_notice or (inside_article and followed_by_body and not _starts_article(b, group, nxt)):
+        # short unpunctuated lines inside running text: subheads, infographic labels, signatures
+        for r in group:
+            if (
+                r.kind == RoleKind.TITLE
+                and followed_by_body
+                and (
+                    looks_like_heading(r.block.text) or _subhead(r, group, nxt, before=b.body_section().text)
+                )
+            ):
+                b.section(heading=r.block.text)
+            else:
+                b.add_body(r)
+        return True
+    return False
+
+
+def _starts_article(b: Builder, group: list[Role], nxt: Role) -> bool:
+    """Inside an article's text, a title group that still starts a new article: one with a byline,
+    a marked or column line, a notice's headline, or a dateline under it; any after a commentary
+    or an interview (which have no subheads)."""
+    titles = [r for r in group if r.kind in (RoleKind.TITLE, RoleKind.PLACE)]
+    return (
+        any(r.kind == RoleKind.BYLINE for r in group)
+        or any(r.block.markup for r in group)
+        or any(r.kind == RoleKind.COLUMN for r in group)
+        # a notice (遗失声明) is never part of the story printed above it
+        or any(is_notice(r.block.text) for r in titles)
+        or p.match(p.active().dateline, nxt.block.text) is not None
+        or is_commentary(b.current)
+        or is_interview(b.current)
+    )
+
+
+def _printed_apart(titles: list[Role], *, body_text: str) -> bool:
+    """More titles than one article has (a headline set over two lines counts once), or three that
+    share little wording with the text below: headlines printed away from their bodies."""
+    count = len(merge_wrapped_titles([r for r in titles if r.kind == RoleKind.TITLE])) + sum(
+        r.kind == RoleKind.PLACE for r in titles
+    )
+    return count > 3 or (
+        count == 3 and max(overlap(t.block.text, body_text) for t in titles) < APART_OVERLAP_MAX
+    )
 
 
 def _after_editors_note(article: ProposedArticle | None) -> bool:

@@ -231,30 +231,7 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
         )
         # a notice (遗失声明, 公告) is about nothing in the work plan, whatever words its form uses
         section.themes = {} if article.kind == "notice" else score_themes(section=probe, rules=rules)
-    package = [gazetteer.resolve(simplified(s.heading.strip())) for s in article.body_sections if s.heading]
-    package = [name for name in package if name]
-    if len(package) >= 2:
-        # a package is about its parts' places, not about every place its parts mention, and
-        # about what its introduction (the part before the first place heading) is about
-        intro = [s.cities for s in article.body_sections[:1] if not s.heading]
-        article.cities = {**_union(intro), **dict.fromkeys(package, 1.0)}
-    else:
-        article.cities = _union([s.cities for s in article.body_sections])
-        titles = f"{article.kicker} {article.headline} {article.subheadline}"
-        for name in gazetteer.mentions(titles):
-            # named in the headline: what the article is about, unless a place inside it already
-            # says where more precisely (兴安盟 over 乌兰浩特市)
-            inside = any(gazetteer.is_ancestor(name, other) for other in article.cities)
-            if gazetteer.places[name].taggable and not inside:
-                article.cities.setdefault(name, 1.0)
-    # Beijing's side by its district when one is named (docs/annotation.md), across sections too
-    article.cities = {
-        name: score
-        for name, score in article.cities.items()
-        if not (
-            gazetteer.places[name].partner and any(gazetteer.is_ancestor(name, o) for o in article.cities)
-        )
-    }
+    article.cities = _article_cities(article, gazetteer)
     if _beijing_alone(article, gazetteer):
         # the work plan is Beijing's cooperation with Inner Mongolia: a story that names Beijing and
         # nothing of the region (a district's own news on the same page) is about none of its themes
@@ -271,6 +248,32 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
         named = {r.parent for r in rules if r.parent and any(r.name in part for part in parts[1:])}
         parts[0] = {name: score for name, score in parts[0].items() if name not in named}
     article.themes = article_themes(parts, rules)
+
+
+def _article_cities(article: ProposedArticle, gazetteer: Gazetteer) -> dict[str, float]:
+    """What the whole article is about, from its sections' places and its headline."""
+    package = [gazetteer.resolve(simplified(s.heading.strip())) for s in article.body_sections if s.heading]
+    package = [name for name in package if name]
+    if len(package) >= 2:
+        # a package is about its parts' places, not about every place its parts mention, and
+        # about what its introduction (the part before the first place heading) is about
+        intro = [s.cities for s in article.body_sections[:1] if not s.heading]
+        cities = {**_union(intro), **dict.fromkeys(package, 1.0)}
+    else:
+        cities = _union([s.cities for s in article.body_sections])
+        titles = f"{article.kicker} {article.headline} {article.subheadline}"
+        for name in gazetteer.mentions(titles):
+            # named in the headline: what the article is about, unless a place inside it already
+            # says where more precisely (兴安盟 over 乌兰浩特市)
+            inside = any(gazetteer.is_ancestor(name, other) for other in cities)
+            if gazetteer.places[name].taggable and not inside:
+                cities.setdefault(name, 1.0)
+    # Beijing's side by its district when one is named (docs/annotation.md), across sections too
+    return {
+        name: score
+        for name, score in cities.items()
+        if not (gazetteer.places[name].partner and any(gazetteer.is_ancestor(name, o) for o in cities))
+    }
 
 
 def _beijing_alone(article: ProposedArticle, gazetteer: Gazetteer) -> bool:
