@@ -68,7 +68,7 @@ def evaluate(*, pairs: list[tuple[Path, Path]], rules: Path | None = None) -> Re
     """pairs: (raw page, curated gold) files; rules: the ingest rules file to measure (default: the
     active one, normally the shipped archive/data/ingest_rules.toml)."""
     if rules is not None:
-        with use_rules(rules):
+        with use_rules(path=rules):
             return evaluate(pairs=pairs)
     report = Report(Score(), Score(), Score(), 0, 0, Score())
     cities = {c.name: c for c in City.objects.select_related("parent")}

@@ -58,7 +58,7 @@ def assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propose
     return b.articles
 
 
-def continued_from(role: Role) -> bool:
+def _continued_from(role: Role) -> bool:
     """（上接第1版）: the text that follows continues an article begun on another page."""
     return role.kind == RoleKind.CONTINUED and role.info["note"].startswith(("上接", "接"))
 
@@ -75,7 +75,7 @@ def _title_group(s: Step) -> int:
     group = [r for r in roles[i:j] if r.kind != RoleKind.META]
     # furniture between a headline and its text (来源/发布时间) does not separate them
     k = j
-    while k < len(roles) and (roles[k].kind == RoleKind.META or continued_from(roles[k])):
+    while k < len(roles) and (roles[k].kind == RoleKind.META or _continued_from(roles[k])):
         k += 1
     nxt = roles[k] if k < len(roles) else None
     # an editor's note under the headline: the story's text is what follows the note
@@ -179,7 +179,7 @@ def _signature(s: Step) -> int:
 
 def _continued(s: Step) -> int:
     b, role = s.b, s.role
-    if continued_from(role):
+    if _continued_from(role):
         # （上接第1版）: the text that follows continues an article begun on another page
         if not b.awaiting_text:
             b.open_article()

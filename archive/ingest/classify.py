@@ -7,6 +7,7 @@ so a rule only has to recognise its own case and may rely on the ones before it 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -351,7 +352,7 @@ def _finished(block: Block) -> bool:
     return len(block.text) > FINISHED_MIN and p.ends_sentence(block.text)
 
 
-def _published(text: str):
+def _published(text: str) -> dt.date | None:
     """The date of a web article's 发布时间 line (a masthead's date is the page's, not an article's)."""
     return full_date(text) if re.search("发布|发表|时间[:：]", simplified(text)) else None
 

@@ -49,7 +49,7 @@ CLOSERS = "”’」』）)】"
 _ROLE_SEP = r"[\s:：丨｜|/／]"
 
 
-def alternation(words: tuple[str, ...], *, spaced: bool = False) -> str:
+def _alternation(words: tuple[str, ...], *, spaced: bool = False) -> str:
     """An alternation of literal words, the longer first where one contains another; spaced: each
     may be printed letter-spaced (广 告)."""
     ordered = sorted(words, key=len, reverse=True)
@@ -83,7 +83,7 @@ class Patterns:
 
 
 def _byline_patterns(r: ingest_rules.IngestRules) -> dict[str, re.Pattern]:
-    roles = alternation(r.bylines.roles)
+    roles = _alternation(r.bylines.roles)
     # a one-character role (文, 图) only before a separator: inside a name (张文博) it is the name
     split = "|".join(
         re.escape(w) if len(w) > 1 else f"{re.escape(w)}(?=[\\s:：/丨｜|])"
@@ -104,21 +104,21 @@ def _byline_patterns(r: ingest_rules.IngestRules) -> dict[str, re.Pattern]:
         "dateline": re.compile(
             f"^(?P<dateline>(?:本报|本刊)(?:[{CJK}]{{0,6}}?{_MONTH_DAY})?(?:讯|电)"
             f"|[{CJK}]{{2,8}}?(?:网|报|台|社)(?:[{CJK}]{{0,6}}?{_MONTH_DAY})?讯"
-            f"|(?:{alternation(r.datelines.wire_services)}|[{CJK}]{{2,6}}(?:日报|晚报|通讯社))"
+            f"|(?:{_alternation(r.datelines.wire_services)}|[{CJK}]{{2,6}}(?:日报|晚报|通讯社))"
             f"[{CJK}]{{0,8}}?{_MONTH_DAY}(?:电|讯))"
             r"\s*(?:[（(](?P<credit>[^）)]{1,40})[）)])?"
         ),
         # an interviewer's question: 记者：… / 问：…
-        "question": re.compile(f"^(?:{alternation(r.interview.question_labels)})[：:]"),
+        "question": re.compile(f"^(?:{_alternation(r.interview.question_labels)})[：:]"),
     }
 
 
 def _furniture_patterns(f: ingest_rules.Furniture) -> dict[str, re.Pattern]:
-    share = alternation(f.share_buttons)
+    share = _alternation(f.share_buttons)
     return {
         # Page and web furniture: mastheads, navigation, editing credits, share buttons.
         "meta": re.compile(
-            f"^(?:{alternation(f.meta_labels)})\\s*[:：]|【(?:{alternation(f.page_buttons)})[^】]{{0,8}}】|{alternation(f.meta_phrases)}"
+            f"^(?:{_alternation(f.meta_labels)})\\s*[:：]|【(?:{_alternation(f.page_buttons)})[^】]{{0,8}}】|{_alternation(f.meta_phrases)}"
             r"|(?:20\d{2}|19\d{2}|[二一][〇零○][〇零○一二三四五六七八九]{2})年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
             r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*(?:星期|周)[一二三四五六日天]"
         ),
@@ -126,10 +126,10 @@ def _furniture_patterns(f: ingest_rules.Furniture) -> dict[str, re.Pattern]:
         # placeholders, the end mark, a post's 原创 line, page numbers, the frame and entries of a
         # contents box (导读)
         "furniture": re.compile(
-            f"^[\\W_]*(?:[^\\s。，]{{1,10}}\\s+)?(?:{alternation(f.follow_prompts)})[^。，]{{0,24}}(?:{alternation(f.follow_targets)})"
-            f"|^[\\W_]*(?:{alternation(f.whole_lines)})\\W*$"
-            f"|^(?:{share})(?:\\s*(?:{alternation(f.share_buttons + f.share_bar_followers)})){{1,4}}$"
-            f"|^[-—－–=\\s]*END[-—－–=\\s]*$|^\\[(?:{alternation(f.media_placeholders)})\\]$|^(?:{alternation(f.search_prompts)})"
+            f"^[\\W_]*(?:[^\\s。，]{{1,10}}\\s+)?(?:{_alternation(f.follow_prompts)})[^。，]{{0,24}}(?:{_alternation(f.follow_targets)})"
+            f"|^[\\W_]*(?:{_alternation(f.whole_lines)})\\W*$"
+            f"|^(?:{share})(?:\\s*(?:{_alternation(f.share_buttons + f.share_bar_followers)})){{1,4}}$"
+            f"|^[-—－–=\\s]*END[-—－–=\\s]*$|^\\[(?:{_alternation(f.media_placeholders)})\\]$|^(?:{_alternation(f.search_prompts)})"
             r"|^原创\s+\S.{0,40}?\d{4}[-年]\d{1,2}[-月]\d{1,2}日?\s*\d{1,2}:\d{2}"
             r"|^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*[\d一二三四五六七八九十]{1,3}\s*版(?:\s|$)|^[A-Z]\d{1,2}版?\s+[\u4e00-\u9fff·・]{2,8}$"
             r"|^[┌└╔╚├╠┏┗][─━═\s]*[^─━═]{0,8}[─━═\s]*[┐┘╗╝┤╣┓┛]?$"
@@ -137,39 +137,39 @@ def _furniture_patterns(f: ingest_rules.Furniture) -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         # 往期推荐: a list of other posts' headlines follows, to the end of the page
-        "recommended": re.compile(f"^[\\W_]*(?:{alternation(f.recommended_labels)})[\\W_]*$"),
+        "recommended": re.compile(f"^[\\W_]*(?:{_alternation(f.recommended_labels)})[\\W_]*$"),
         # an advertisement's label, alone over the box (rest empty) or run into it (【广告】金秋草原游…)
         "advert": re.compile(
-            f"^(?:[（(【\\[]\\s*(?:{alternation(f.advert_labels, spaced=True)})\\s*[）)】\\]]\\s*(?P<rest>.*)"
-            f"|(?:{alternation(f.advert_labels, spaced=True)}))$"
+            f"^(?:[（(【\\[]\\s*(?:{_alternation(f.advert_labels, spaced=True)})\\s*[）)】\\]]\\s*(?P<rest>.*)"
+            f"|(?:{_alternation(f.advert_labels, spaced=True)}))$"
         ),
     }
 
 
 @functools.lru_cache(maxsize=8)  # rules compare by identity: a cheap key
 def _compile(r: ingest_rules.IngestRules) -> Patterns:
-    jumps = alternation(r.end_marks.jump_to + r.end_marks.jump_from)
+    jumps = _alternation(r.end_marks.jump_to + r.end_marks.jump_from)
     return Patterns(
         rules=r,
         **_byline_patterns(r),
         **_furniture_patterns(r.furniture),
-        caption_prefix=re.compile(f"^(?:{alternation(r.captions.caption_prefixes)})"),
+        caption_prefix=re.compile(f"^(?:{_alternation(r.captions.caption_prefixes)})"),
         source=re.compile(
-            f"^[（(]\\s*(?P<note>(?:{alternation(r.end_marks.source_words)})[:：]?[^）)]{{1,40}})\\s*[）)]$"
+            f"^[（(]\\s*(?P<note>(?:{_alternation(r.end_marks.source_words)})[:：]?[^）)]{{1,40}})\\s*[）)]$"
         ),
         continued=re.compile(
             f"^[（(]\\s*(?P<note>(?:{jumps})第?\\s*[\\d一二三四五六七八九十]+\\s*版[^）)]{{0,10}})\\s*[）)]$"
         ),
         # 图/刘晓东: the picture's credit written as a role and a slash
         picture_by=re.compile(
-            f"(?:^|[\\s。，（(])(?:{alternation(r.captions.picture_credit_labels)})[/／:：]\\s*"
+            f"(?:^|[\\s。，（(])(?:{_alternation(r.captions.picture_credit_labels)})[/／:：]\\s*"
             f"(?P<names>{NAME}(?:[\\s、]+{NAME}){{0,2}})[）)]?$"
         ),
         # 编者按 printed as a label over the editor's note, not run into it
-        editor_note=re.compile(f"^[【\\[]?(?:{alternation(r.labels.editor_note_labels)})[】\\]]?[：:]?$"),
-        notice=re.compile(f"(?:{alternation(r.kinds.notice_words)})$"),
+        editor_note=re.compile(f"^[【\\[]?(?:{_alternation(r.labels.editor_note_labels)})[】\\]]?[：:]?$"),
+        notice=re.compile(f"(?:{_alternation(r.kinds.notice_words)})$"),
         # a figure with its unit (4.3亿元, 120户): a title line of figures is a kicker
-        statistic=re.compile(f"\\d[\\d.]*\\s*[亿万千百]?\\s*(?:{alternation(r.labels.statistic_units)})"),
+        statistic=re.compile(f"\\d[\\d.]*\\s*[亿万千百]?\\s*(?:{_alternation(r.labels.statistic_units)})"),
     )
 
 

@@ -202,7 +202,7 @@ def _shipped() -> IngestRules:
 
 
 @contextmanager
-def use_rules(path: Path | str) -> Iterator[IngestRules]:
+def use_rules(*, path: Path | str) -> Iterator[IngestRules]:
     """Run the ingest with the rules file at `path` inside the block."""
     token = _ACTIVE.set(load_rules(path=path))
     try:

@@ -30,7 +30,7 @@ def test_an_added_furniture_phrase_makes_a_line_furniture(tmp_path):
     page = "某地举办协作推进会\n\n本报讯 某地举办协作推进会，会上签约项目十个。\n\n" + LINE + "\n"
     assert _role(LINE).kind == RoleKind.BODY
     assert LINE in split_page(text=page).articles[0].sections[0].text
-    with rules.use_rules(path) as active:
+    with rules.use_rules(path=path) as active:
         assert active.furniture.whole_lines[0] == "欢迎订阅本报"
         role = _role(LINE)
         assert (role.kind, role.rule) == (RoleKind.META, "furniture")
