@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .ingest.curated import proposed_from_curated
 from .ingest.decode import decode_page
+from .ingest.rules import use_rules
 from .ingest.types import ProposedArticle
 from .models import City
 from .reference import theme_rules_from_db
@@ -63,8 +64,12 @@ def _norm(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
-def evaluate(*, pairs: list[tuple[Path, Path]]) -> Report:
-    """pairs: (raw page, curated gold) files."""
+def evaluate(*, pairs: list[tuple[Path, Path]], rules: Path | None = None) -> Report:
+    """pairs: (raw page, curated gold) files; rules: the ingest rules file to measure (default: the
+    active one, normally the shipped archive/data/ingest_rules.toml)."""
+    if rules is not None:
+        with use_rules(path=rules):
+            return evaluate(pairs=pairs)
     report = Report(Score(), Score(), Score(), 0, 0, Score())
     cities = {c.name: c for c in City.objects.select_related("parent")}
     parents = {r.name: r.parent for r in theme_rules_from_db()}

@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from . import patterns as p
 from .clean import Block
-from .roles import Role
+from .roles import Role, RoleKind
 from .titles import main_title, merge_wrapped_titles
 from .types import ProposedArticle, ProposedSection
 
@@ -27,6 +27,16 @@ class Builder:
         self.runin: set[int] = set()
         self.items_column = ""  # the label over a run of briefs or pictures (要闻快讯, 镜头·…)
         self.photo_done = False  # the last block ended a picture's text with its credit (某某 摄)
+
+    @property
+    def awaiting_text(self) -> bool:
+        """An article is open (by its title) and has no text yet: a dateline or a continuation
+        mark is its beginning, not the beginning of another."""
+        return (
+            self.current is not None
+            and not self.closed
+            and not any(s.text for s in self.current.body_sections)
+        )
 
     # -- articles -------------------------------------------------------------------------
     def open_article(self) -> ProposedArticle:
@@ -63,11 +73,11 @@ class Builder:
 
     def apply_title_group(self, group: list[Role], *, article: ProposedArticle) -> None:
         for r in group:
-            if r.kind == "column":
+            if r.kind == RoleKind.COLUMN:
                 article.column = r.info["label"]
-            elif r.kind == "byline":
+            elif r.kind == RoleKind.BYLINE:
                 set_byline(article, r.block.text)
-        titles = merge_wrapped_titles([r for r in group if r.kind == "title"])
+        titles = merge_wrapped_titles([r for r in group if r.kind == RoleKind.TITLE])
         if len(titles) == 1:
             article.headline = titles[0][0]
         elif len(titles) >= 2:

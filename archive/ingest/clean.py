@@ -9,6 +9,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from . import rules
 from .patterns import RUNNING_HEAD_RE, ends_sentence, is_byline, stands_alone, starts_block
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -228,23 +229,36 @@ def blocks_from_lines(
 
 def _continues(prev: Block, line: Line, *, gap: int, width: int | None) -> bool:
     last, text = prev.lines[-1].text, line.text
-    last_width = _print_width(prev.lines[-1])
     if is_byline(prev.text) and is_byline(text) and gap == 0:
         return True  # a byline printed over two lines
-    if _SPACED_RUN.search(line.raw.strip()) and not _SPACED_RUN.search(prev.lines[-1].raw.strip()):
-        return False  # a letter-spaced headline under a plain line (its kicker) starts afresh
-    if ends_sentence(last) or starts_block(text) or stands_alone(prev.text) or gap > 1:
+    if _breaks_before(prev, line, gap=gap):
         return False
-    if len(text) <= 4 and not re.search(r"[^\w]", text):
-        return False  # a bare label such as a column name under a headline
     if width is None:
         # Wide pages: a paragraph the extraction broke mid-sentence, across a blank line or not.
         return (
-            last_width >= 40
+            _print_width(prev.lines[-1]) >= 40
             and bool(re.search("[，、；]", last))
             and display_width(text) >= 4
             and not last.endswith(("：", ":"))
         )
+    return _continues_in_column(prev, gap=gap, width=width)
+
+
+def _breaks_before(prev: Block, line: Line, *, gap: int) -> bool:
+    """Whatever the page's layout, `line` does not continue `prev`."""
+    text = line.text
+    if _SPACED_RUN.search(line.raw.strip()) and not _SPACED_RUN.search(prev.lines[-1].raw.strip()):
+        return True  # a letter-spaced headline under a plain line (its kicker) starts afresh
+    if ends_sentence(prev.lines[-1].text) or starts_block(text) or stands_alone(prev.text) or gap > 1:
+        return True
+    # a bare label such as a column name under a headline
+    return len(text) <= 4 and not re.search(r"[^\w]", text)
+
+
+def _continues_in_column(prev: Block, *, gap: int, width: int) -> bool:
+    """A page printed in columns `width` wide: whether the next line continues the block."""
+    last = prev.lines[-1].text
+    last_width = _print_width(prev.lines[-1])
     if len(prev.lines) == 1 and last_width <= width - 4 and looks_like_heading(last):
         return False
     if len(prev.lines) == 1 and prev.gap_before >= 1 and last_width <= width * 0.65 and is_subhead(last):
@@ -255,7 +269,7 @@ def _continues(prev: Block, line: Line, *, gap: int, width: int | None) -> bool:
         raw = prev.lines[-1].raw.strip()
         if _SPACED_RUN.search(raw):
             # a letter-spaced headline runs on only when its line breaks off mid-phrase
-            return last[-1] in _NOT_FINAL
+            return _not_final(last[-1])
         if re.search(f"[{CJK}]\\s+[{CJK}]", last) and not re.search("[，。；：、（(]", last):
             return False  # phrases parted by a space: a kicker or subtitle, not running text
         return last_width >= width * 0.6
@@ -271,7 +285,7 @@ def _print_width(line: Line) -> int:
 
 def looks_like_heading(text: str) -> bool:
     """'科创引领，产业升级注入新动力': a short lead phrase, a comma or colon, then the rest."""
-    return bool(re.match(f"^[{CJK}“”]{{4}}[，：:][^，。；]{{4,20}}$", text)) and text[-1] not in _NOT_FINAL
+    return bool(re.match(f"^[{CJK}“”]{{4}}[，：:][^，。；]{{4,20}}$", text)) and not _not_final(text[-1])
 
 
 _PUNCTUATED = re.compile("[，。；：、,;:！？!?]")
@@ -283,13 +297,14 @@ def letter_spaced(block: Block) -> bool:
 
 def is_subhead(text: str) -> bool:
     """'老旧小区改出新模样': a short unpunctuated phrase that does not break off mid-sentence."""
-    return 4 <= len(text) <= 20 and not _PUNCTUATED.search(text) and text[-1] not in _NOT_FINAL
+    return 4 <= len(text) <= 20 and not _PUNCTUATED.search(text) and not _not_final(text[-1])
 
 
-# Characters that end a wrapped line but never a heading.
-_NOT_FINAL = set("的了着在和与及对从将把被向于为是有等变之而且或并也都就到")
+def _not_final(ch: str) -> bool:
+    """A character that ends a wrapped line but never a heading (…的, …到)."""
+    return ch in rules.active().labels.not_final_characters
 
 
 def breaks_off(text: str) -> bool:
     """A line that stops mid-phrase (…的, …到): what follows it continues it."""
-    return bool(text) and text[-1] in _NOT_FINAL
+    return bool(text) and _not_final(text[-1])

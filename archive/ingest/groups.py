@@ -7,27 +7,13 @@ from . import patterns as p
 from .builder import Builder, set_byline
 from .clean import is_subhead, letter_spaced, looks_like_heading
 from .kinds import is_commentary, is_interview
-from .roles import Role, is_notice
+from .roles import Role, RoleKind, is_notice
 from .script import simplified
 from .titles import is_series, merge_wrapped_titles, overlap
 from .types import ProposedArticle, ProposedSection
 
-# the label of a box printed with an article (background, a glossary): part of that article
-SIDEBAR_LABELS = (
-    "相关链接",
-    "链接",
-    "新闻链接",
-    "背景链接",
-    "知识链接",
-    "延伸阅读",
-    "背景",
-    "背景资料",
-    "名词解释",
-    "小知识",
-)
-
-
-GROUP = ("title", "column", "byline", "place")
+# the roles a title group is made of
+GROUP = (RoleKind.TITLE, RoleKind.COLUMN, RoleKind.BYLINE, RoleKind.PLACE)
 
 
 def group_end(roles: list[Role], i: int) -> int:
@@ -39,64 +25,33 @@ def group_end(roles: list[Role], i: int) -> int:
             j += 1
             continue
         k = j
-        while k < len(roles) and roles[k].kind == "meta" and not roles[k].info.get("date"):
+        while k < len(roles) and roles[k].kind == RoleKind.META and not roles[k].info.get("date"):
             k += 1
-        if k == j or k == len(roles) or roles[k].kind != "byline":
+        if k == j or k == len(roles) or roles[k].kind != RoleKind.BYLINE:
             return j
         j = k
     return j
 
 
+ITEMS_LABEL_MAX = 8  # characters: a label straight over briefs names their column
+APART_OVERLAP_MAX = 0.15  # three titles sharing less wording with the text below are printed apart
+
+
 def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_text: str) -> None:
-    titles = [r for r in group if r.kind in ("title", "place")]
-    has_byline = any(r.kind == "byline" for r in group)
+    titles = [r for r in group if r.kind in (RoleKind.TITLE, RoleKind.PLACE)]
+    has_byline = any(r.kind == RoleKind.BYLINE for r in group)
     b.items_column = ""
-    if nxt is not None and nxt.kind == "runin" and len(group) == 1 and len(group[0].block.text) <= 8:
-        # a short label straight over numbered or place-led briefs: their column
-        b.items_column = group[0].info.get("label", group[0].block.text)
+    followed_by_body = nxt is not None and nxt.kind in (RoleKind.BODY, RoleKind.HEADING, RoleKind.PLACE)
+    if _opens_items(b, group, nxt, followed_by_body=followed_by_body):
         return
-    followed_by_body = nxt is not None and nxt.kind in ("body", "heading", "place")
-    if len(group) == 1 and is_series(group[0].block.text) and followed_by_body and credited(nxt.block.text):
-        # 镜头·京蒙协作在锡林郭勒 over credited pictures: the name of the group, each picture an item
-        b.items_column = group[0].block.text
-        b.open_item()
-        return
-    if group[0].kind == "place" and (len(titles) >= 2 or has_byline or group[0].info.get("sub")):
+    if group[0].kind == RoleKind.PLACE and (len(titles) >= 2 or has_byline or group[0].info.get("sub")):
         _open_package_part(b, group)
         return
-    in_notice = b.current is not None and not b.closed and is_notice(b.current.headline)
-    inside_article = b.current is not None and not b.closed and any(s.text for s in b.current.body_sections)
-    strong = (
-        has_byline
-        or any(r.block.markup for r in group)
-        or any(r.kind == "column" for r in group)
-        # a notice (遗失声明) is never part of the story printed above it
-        or any(is_notice(r.block.text) for r in titles)
-    )
-    dateline_next = followed_by_body and p.match(p.DATELINE_RE, nxt.block.text) is not None
-    # a commentary or an interview has no subheads: a headline after its text starts the next article
-    in_commentary = inside_article and (is_commentary(b.current) or is_interview(b.current))
-    if inside_article and followed_by_body and group[0].kind == "column" and _sidebar(group[0]):
-        sec = b.section(heading=group[0].info["label"])
-        sec.subheading = " ".join(r.block.text for r in group[1:] if r.kind == "title")
-        return
-    if in_notice or (inside_article and followed_by_body and not (strong or dateline_next or in_commentary)):
-        # short unpunctuated lines inside running text: subheads, infographic labels, signatures
-        for r in group:
-            if (
-                r.kind == "title"
-                and followed_by_body
-                and (
-                    looks_like_heading(r.block.text) or _subhead(r, group, nxt, before=b.body_section().text)
-                )
-            ):
-                b.section(heading=r.block.text)
-            else:
-                b.add_body(r)
+    if _goes_on_in_article(b, group, nxt, followed_by_body=followed_by_body):
         return
     if (
         has_byline
-        and all(r.kind == "byline" for r in group)
+        and all(r.kind == RoleKind.BYLINE for r in group)
         and followed_by_body
         and _after_editors_note(b.current)
     ):
@@ -105,15 +60,7 @@ def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_tex
             set_byline(b.current, r.block.text)
         b.section()
         return
-    # a headline set over two lines counts once
-    count = len(merge_wrapped_titles([r for r in titles if r.kind == "title"])) + sum(
-        r.kind == "place" for r in titles
-    )
-    if (
-        count > 3
-        or not followed_by_body
-        or (count == 3 and max(overlap(t.block.text, body_text) for t in titles) < 0.15)
-    ):
+    if not followed_by_body or _printed_apart(titles, body_text=body_text):
         # headlines printed apart from their bodies: matched by wording once the page is read
         b.loose_titles.extend(group)
         return
@@ -125,12 +72,87 @@ def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_tex
     b.apply_title_group(group, article=article)
 
 
+def _opens_items(b: Builder, group: list[Role], nxt: Role | None, *, followed_by_body: bool) -> bool:
+    """A label over a run of items (briefs, pictures): it names their column and opens no article."""
+    label = group[0]
+    if (
+        nxt is not None
+        and nxt.kind == RoleKind.RUNIN
+        and len(group) == 1
+        and len(label.block.text) <= ITEMS_LABEL_MAX
+    ):
+        # a short label straight over numbered or place-led briefs: their column
+        b.items_column = label.info.get("label", label.block.text)
+        return True
+    if len(group) == 1 and is_series(label.block.text) and followed_by_body and credited(nxt.block.text):
+        # 镜头·京蒙协作在锡林郭勒 over credited pictures: the name of the group, each picture an item
+        b.items_column = label.block.text
+        b.open_item()
+        return True
+    return False
+
+
+def _goes_on_in_article(b: Builder, group: list[Role], nxt: Role | None, *, followed_by_body: bool) -> bool:
+    """Title-like lines inside the article being read: a sidebar's label, subheads, or lines of
+    the text itself. False when they start something new."""
+    current = b.current
+    in_notice = current is not None and not b.closed and is_notice(current.headline)
+    inside_article = current is not None and not b.closed and any(s.text for s in current.body_sections)
+    if inside_article and followed_by_body and group[0].kind == RoleKind.COLUMN and _sidebar(group[0]):
+        sec = b.section(heading=group[0].info["label"])
+        sec.subheading = " ".join(r.block.text for r in group[1:] if r.kind == RoleKind.TITLE)
+        return True
+    if in_notice or (inside_article and followed_by_body and not _starts_article(b, group, nxt)):
+        # short unpunctuated lines inside running text: subheads, infographic labels, signatures
+        for r in group:
+            if (
+                r.kind == RoleKind.TITLE
+                and followed_by_body
+                and (
+                    looks_like_heading(r.block.text) or _subhead(r, group, nxt, before=b.body_section().text)
+                )
+            ):
+                b.section(heading=r.block.text)
+            else:
+                b.add_body(r)
+        return True
+    return False
+
+
+def _starts_article(b: Builder, group: list[Role], nxt: Role) -> bool:
+    """Inside an article's text, a title group that still starts a new article: one with a byline,
+    a marked or column line, a notice's headline, or a dateline under it; any after a commentary
+    or an interview (which have no subheads)."""
+    titles = [r for r in group if r.kind in (RoleKind.TITLE, RoleKind.PLACE)]
+    return (
+        any(r.kind == RoleKind.BYLINE for r in group)
+        or any(r.block.markup for r in group)
+        or any(r.kind == RoleKind.COLUMN for r in group)
+        # a notice (遗失声明) is never part of the story printed above it
+        or any(is_notice(r.block.text) for r in titles)
+        or p.match(p.active().dateline, nxt.block.text) is not None
+        or is_commentary(b.current)
+        or is_interview(b.current)
+    )
+
+
+def _printed_apart(titles: list[Role], *, body_text: str) -> bool:
+    """More titles than one article has (a headline set over two lines counts once), or three that
+    share little wording with the text below: headlines printed away from their bodies."""
+    count = len(merge_wrapped_titles([r for r in titles if r.kind == RoleKind.TITLE])) + sum(
+        r.kind == RoleKind.PLACE for r in titles
+    )
+    return count > 3 or (
+        count == 3 and max(overlap(t.block.text, body_text) for t in titles) < APART_OVERLAP_MAX
+    )
+
+
 def _after_editors_note(article: ProposedArticle | None) -> bool:
     """The article so far is its headline and an editor's note."""
     if article is None:
         return False
     bodies = article.body_sections
-    return len(bodies) == 1 and p.EDITOR_NOTE_RE.match(simplified(bodies[0].heading)) is not None
+    return len(bodies) == 1 and p.active().editor_note.match(simplified(bodies[0].heading)) is not None
 
 
 def credited(text: str, *, bare: bool = False) -> bool:
@@ -139,11 +161,12 @@ def credited(text: str, *, bare: bool = False) -> bool:
     if m is None or not bare:
         return m is not None
     before = text[: text.rfind(m["names"])].strip(" \u3000（(")
-    return before == "" or before in p.ROLES
+    return before == "" or before in p.active().rules.bylines.roles
 
 
 def _sidebar(role: Role) -> bool:
-    return simplified(role.info["label"]).strip() in SIDEBAR_LABELS
+    # the label of a box printed with an article (background, a glossary): part of that article
+    return simplified(role.info["label"]).strip() in p.active().rules.labels.sidebar_labels
 
 
 def _subhead(role: Role, group: list[Role], nxt: Role, *, before: str) -> bool:
@@ -159,7 +182,7 @@ def _subhead(role: Role, group: list[Role], nxt: Role, *, before: str) -> bool:
         and p.ends_sentence(before)
         and not letter_spaced(role.block)
         and is_subhead(role.block.text)
-        and nxt.kind == "body"
+        and nxt.kind == RoleKind.BODY
         and len(text) >= 60
         and p.ends_sentence(text)
     )
@@ -170,8 +193,8 @@ def _open_package_part(b: Builder, group: list[Role]) -> None:
     head = group[0]
     sec = b.section(heading=head.info.get("label", head.block.text))
     subs = [head.info["sub"]] if head.info.get("sub") else []
-    sec.subheading = " ".join(subs + [r.block.text for r in group[1:] if r.kind == "title"])
-    bylines = [p.strip_decor(r.block.text) for r in group if r.kind == "byline"]
+    sec.subheading = " ".join(subs + [r.block.text for r in group[1:] if r.kind == RoleKind.TITLE])
+    bylines = [p.strip_decor(r.block.text) for r in group if r.kind == RoleKind.BYLINE]
     sec.byline = " ".join(bylines)
     for byline in bylines:
         article.authors.extend(person.as_dict() for person in p.parse_people(byline, default_role="记者"))

@@ -6,17 +6,17 @@ from . import patterns as p
 from .roles import is_notice
 from .types import ProposedArticle
 
-COMMENTARY_COLUMNS = ("短评", "评论", "时评", "社论", "述评", "评论员文章", "快评")
-
 
 def is_commentary(article: ProposedArticle) -> bool:
-    return article.column in COMMENTARY_COLUMNS or any(a["role"] == "评论员" for a in article.authors)
+    return article.column in p.active().rules.kinds.commentary_columns or any(
+        a["role"] == "评论员" for a in article.authors
+    )
 
 
 def is_interview(article: ProposedArticle) -> bool:
     """Questions and answers (记者：… / 某某：…)."""
     paragraphs = [line for s in article.body_sections for line in s.text.split("\n")]
-    return sum(1 for line in paragraphs if p.QUESTION_RE.match(line)) >= 2
+    return sum(1 for line in paragraphs if p.active().question.match(line)) >= 2
 
 
 def finish(article: ProposedArticle) -> None:
@@ -25,7 +25,7 @@ def finish(article: ProposedArticle) -> None:
         sec.text = sec.text.strip()
         credit = (
             p.match(p.PHOTO_CREDIT_RE, sec.text, search=True)
-            or p.match(p.PICTURE_BY_RE, sec.text, search=True)
+            or p.match(p.active().picture_by, sec.text, search=True)
             if sec.kind == "caption"
             else None
         )

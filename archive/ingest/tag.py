@@ -2,6 +2,7 @@
 
 A place counts for a section when it is in the heading, in the lead, or mentioned repeatedly, so a
 passing mention in a list does not make the section "about" it. Themes are scored in themes.py.
+The weights and cut-offs are data: the [cities] section of the rules file (rules.py).
 """
 
 from __future__ import annotations
@@ -11,18 +12,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import rules as ingest_rules
 from .script import simplified
 from .themes import ThemeRule, article_themes, score_themes
 from .types import ProposedArticle, ProposedPage, ProposedSection
-
-LEAD_CHARS = 120
-CITY_THRESHOLD = 2.2
-SHORT_TEXT = 300  # characters: a brief
-STRONG = 4.0  # a heading or package mention: enough to keep a unit next to a place inside it
-# Words that stand for "the city this part of the package is about".
-# the cooperation named outright, without a place of the region (京蒙协作, 内蒙古 in any form)
-COOPERATION_WORDS = ("京蒙", "内蒙", "蒙字号")
-DEICTIC = ("我市", "本市", "全市", "我盟", "全盟", "我旗", "全旗", "我县", "全县", "我区", "全区")
 
 
 @dataclass(frozen=True)
@@ -106,7 +99,7 @@ def _lead(text: str) -> str:
     its first item)."""
     body = _without_dateline(text).lstrip().split("\n", 1)[0]
     end = re.search("[。！？]", body)
-    return body[: end.end()] if end else body[:LEAD_CHARS]
+    return body[: end.end()] if end else body[: ingest_rules.active().cities.lead_chars]
 
 
 def score_cities(
@@ -120,6 +113,7 @@ def score_cities(
 
     brief: whether the whole article is a brief (None: judge by this section's own length).
     """
+    w = ingest_rules.active().cities
     heading = f"{section.heading} {section.subheading}"
     body = _without_dateline(section.text)
     counts = gazetteer.mentions(body)
@@ -134,28 +128,29 @@ def score_cities(
         partner = gazetteer.partner_side(name)
         share = count / (total if partner else local_total)
         # a place that takes most of the mentions is what the text is about; one of many is not
-        scores[name] = 4.0 * share * min(1.0, count / 2)
+        scores[name] = w.share_weight * share * min(1.0, count / w.full_share_mentions)
         if partner:
             # Beijing (or a district of it) is an actor when named repeatedly, however many
             # Inner Mongolian places the text also names
-            scores[name] = max(scores[name], 0.7 * min(count, 4))
+            scores[name] = max(scores[name], w.partner_per_mention * min(count, w.partner_mention_cap))
     for name in _recurring(body, counts, gazetteer):
-        scores[name] += CITY_THRESHOLD  # comes back through the story: a subject, not a passing mention
+        scores[name] += w.threshold  # comes back through the story: a subject, not a passing mention
     if brief is None:
-        brief = len(body) < SHORT_TEXT
+        brief = len(body) < w.short_text
     for name in gazetteer.mentions(_lead(section.text)):
-        scores[name] = scores.get(name, 0.0) + 1.5
+        scores[name] = scores.get(name, 0.0) + w.lead_bonus
     if brief:
         for name in counts:
-            scores[name] += 1.0  # in a brief, every place it names is part of the story
+            scores[name] += w.brief_bonus  # in a brief, every place it names is part of the story
     for name in gazetteer.mentions(heading):
-        scores[name] = scores.get(name, 0.0) + 3.0
+        scores[name] = scores.get(name, 0.0) + w.heading_bonus
     for name in located:
-        scores[name] = scores.get(name, 0.0) + 2.0  # located by the brief's leading place label
+        scores[name] = scores.get(name, 0.0) + w.label_bonus  # located by the brief's leading place label
     if package_city:
-        deictic = sum(body.count(word) for word in DEICTIC)
-        scores[package_city] = scores.get(package_city, 0.0) + 5.0 + 0.3 * deictic
-    tagged = {n: s for n, s in scores.items() if s >= CITY_THRESHOLD and gazetteer.places[n].taggable}
+        # words that stand for "the place this part of the package is about" (我市, 全旗)
+        deictic = sum(body.count(word) for word in w.deictic_words)
+        scores[package_city] = scores.get(package_city, 0.0) + w.package_bonus + w.deictic_bonus * deictic
+    tagged = {n: s for n, s in scores.items() if s >= w.threshold and gazetteer.places[n].taggable}
     return _most_specific(tagged, gazetteer)
 
 
@@ -167,10 +162,14 @@ def _recurring(body: str, counts: Counter, gazetteer: Gazetteer) -> list[str]:
     def within(name: str, other: str) -> bool:
         return other == name or (gazetteer.places[other].site and gazetteer.is_ancestor(name, other))
 
+    w = ingest_rules.active().cities
     found = []
     for name in (n for n in counts if not gazetteer.partner_side(n)):
         per_paragraph = [sum(c for n, c in p.items() if within(name, n)) for p in paragraphs]
-        if sum(per_paragraph) >= 3 and sum(1 for c in per_paragraph if c) >= 2:
+        if (
+            sum(per_paragraph) >= w.recurring_mentions
+            and sum(1 for c in per_paragraph if c) >= w.recurring_paragraphs
+        ):
             found.append(name)
     return found
 
@@ -196,11 +195,12 @@ def _located_by_label(body: str, counts: Counter, gazetteer: Gazetteer) -> list[
 def _most_specific(tagged: dict[str, float], gazetteer: Gazetteer) -> dict[str, float]:
     """An enclosing unit stays only on evidence of its own; the partner municipality gives way to
     its districts, which name Beijing's side more precisely."""
+    strong = ingest_rules.active().cities.strong  # a heading or package mention
     return {
         name: round(score, 2)
         for name, score in tagged.items()
         if not any(gazetteer.is_ancestor(name, other) for other in tagged)
-        or (score >= STRONG and not gazetteer.places[name].partner)
+        or (score >= strong and not gazetteer.places[name].partner)
     }
 
 
@@ -211,7 +211,8 @@ def tag_page(*, page: ProposedPage, gazetteer: Gazetteer, rules: list[ThemeRule]
 
 def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[ThemeRule]) -> None:
     # a short section of a long article is not a brief: its passing mentions stay passing
-    brief = sum(len(_without_dateline(s.text)) for s in article.body_sections) < SHORT_TEXT
+    short = ingest_rules.active().cities.short_text
+    brief = sum(len(_without_dateline(s.text)) for s in article.body_sections) < short
     for section in article.sections:
         package_city = gazetteer.resolve(simplified(section.heading.strip())) if section.heading else None
         if section.kind == "caption":
@@ -230,30 +231,7 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
         )
         # a notice (遗失声明, 公告) is about nothing in the work plan, whatever words its form uses
         section.themes = {} if article.kind == "notice" else score_themes(section=probe, rules=rules)
-    package = [gazetteer.resolve(simplified(s.heading.strip())) for s in article.body_sections if s.heading]
-    package = [name for name in package if name]
-    if len(package) >= 2:
-        # a package is about its parts' places, not about every place its parts mention, and
-        # about what its introduction (the part before the first place heading) is about
-        intro = [s.cities for s in article.body_sections[:1] if not s.heading]
-        article.cities = {**_union(intro), **dict.fromkeys(package, 1.0)}
-    else:
-        article.cities = _union([s.cities for s in article.body_sections])
-        titles = f"{article.kicker} {article.headline} {article.subheadline}"
-        for name in gazetteer.mentions(titles):
-            # named in the headline: what the article is about, unless a place inside it already
-            # says where more precisely (兴安盟 over 乌兰浩特市)
-            inside = any(gazetteer.is_ancestor(name, other) for other in article.cities)
-            if gazetteer.places[name].taggable and not inside:
-                article.cities.setdefault(name, 1.0)
-    # Beijing's side by its district when one is named (docs/annotation.md), across sections too
-    article.cities = {
-        name: score
-        for name, score in article.cities.items()
-        if not (
-            gazetteer.places[name].partner and any(gazetteer.is_ancestor(name, o) for o in article.cities)
-        )
-    }
+    article.cities = _article_cities(article, gazetteer)
     if _beijing_alone(article, gazetteer):
         # the work plan is Beijing's cooperation with Inner Mongolia: a story that names Beijing and
         # nothing of the region (a district's own news on the same page) is about none of its themes
@@ -272,11 +250,38 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
     article.themes = article_themes(parts, rules)
 
 
+def _article_cities(article: ProposedArticle, gazetteer: Gazetteer) -> dict[str, float]:
+    """What the whole article is about, from its sections' places and its headline."""
+    package = [gazetteer.resolve(simplified(s.heading.strip())) for s in article.body_sections if s.heading]
+    package = [name for name in package if name]
+    if len(package) >= 2:
+        # a package is about its parts' places, not about every place its parts mention, and
+        # about what its introduction (the part before the first place heading) is about
+        intro = [s.cities for s in article.body_sections[:1] if not s.heading]
+        cities = {**_union(intro), **dict.fromkeys(package, 1.0)}
+    else:
+        cities = _union([s.cities for s in article.body_sections])
+        titles = f"{article.kicker} {article.headline} {article.subheadline}"
+        for name in gazetteer.mentions(titles):
+            # named in the headline: what the article is about, unless a place inside it already
+            # says where more precisely (兴安盟 over 乌兰浩特市)
+            inside = any(gazetteer.is_ancestor(name, other) for other in cities)
+            if gazetteer.places[name].taggable and not inside:
+                cities.setdefault(name, 1.0)
+    # Beijing's side by its district when one is named (docs/annotation.md), across sections too
+    return {
+        name: score
+        for name, score in cities.items()
+        if not (gazetteer.places[name].partner and any(gazetteer.is_ancestor(name, o) for o in cities))
+    }
+
+
 def _beijing_alone(article: ProposedArticle, gazetteer: Gazetteer) -> bool:
     text = " ".join(
         [article.kicker, article.headline, article.subheadline, *(s.text for s in article.sections)]
     )
-    if any(word in simplified(text) for word in COOPERATION_WORDS):
+    # the cooperation named outright, without a place of the region (京蒙协作, 内蒙古 in any form)
+    if any(word in simplified(text) for word in ingest_rules.active().cities.cooperation_words):
         return False
     named = gazetteer.mentions(text)
     return bool(named) and all(gazetteer.partner_side(name) for name in named)

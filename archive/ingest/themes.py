@@ -1,7 +1,8 @@
 """Themes of sections and articles: keyword evidence, one most specific theme per field.
 
 Theme keywords are data (editable in the admin as Theme.keywords), so tagging improves without a
-code change. The rules follow the annotation guideline (docs/annotation.md).
+code change; so are the weights and cut-offs (the [themes] section of the rules file, rules.py). The
+rules follow the annotation guideline (docs/annotation.md).
 """
 
 from __future__ import annotations
@@ -11,20 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import rules as ingest_rules
 from .script import simplified
 from .types import ProposedSection
-
-THEME_THRESHOLD = 4.0
-MAX_THEMES = 4
-FIRST_CHILD = 0.67
-SECOND_CHILD = 2.0
-CHILD_SHARE = 0.5
-SALIENT = 0.6  # a section-level theme needs this share of the best; paragraphs carry the secondary ones
-SIBLING_MIN = 100  # characters: a shorter paragraph on a sibling is a detail of the child
-PARAGRAPH_MIN = 60  # characters: shorter paragraphs are leads, quotes, transitions
-PARAGRAPH_THRESHOLD = 4.0
-PARAGRAPH_LEAD = 1.5  # the paragraph's field has at least this much more evidence than the next
-PARAGRAPH_SECOND = 0.5  # a paragraph that gives two children of a field a few words each is about the field
 
 
 @dataclass(frozen=True)
@@ -57,10 +47,12 @@ def _theme_evidence(
     heading = _without_field_lists(simplified(f"{section.heading} {section.subheading}"))
     text = _without_field_lists(simplified(section.text))
     covering = _covering(tuple(rules), family=family)
+    w = ingest_rules.active().themes
     raw: dict[str, float] = {}
     for rule in rules:
         score = sum(
-            min(_count(text, k, covering[rule.name, k]), 3) + 2 * _count(heading, k, covering[rule.name, k])
+            min(_count(text, k, covering[rule.name, k]), w.text_count_cap)
+            + w.heading_weight * _count(heading, k, covering[rule.name, k])
             for k in rule.keywords
             if k
         )
@@ -77,25 +69,28 @@ def score_themes(*, section: ProposedSection, rules: list[ThemeRule]) -> dict[st
     A theme also counts when it is the clear main topic of one paragraph, however much the rest
     of the section says about something else: a long report gives a paragraph each to its
     secondary topics, and their few keywords would not stand out against the whole section."""
+    w = ingest_rules.active().themes
     chosen = _choose(_theme_evidence(section=section, rules=rules), rules)
     field = _fields(tuple(rules))
     if not chosen:
         found: dict[str, float] = {}
     else:
         best = max(chosen.values())
-        ranked = sorted(chosen.items(), key=lambda kv: -kv[1])[:MAX_THEMES]
+        ranked = sorted(chosen.items(), key=lambda kv: -kv[1])[: w.max_themes]
         # a theme the heading names outright is a subject, however much the text says of others
         named = simplified(f"{section.heading} {section.subheading}")
         found = {
-            name: round(score / best, 2) for name, score in ranked if score >= best * SALIENT or name in named
+            name: round(score / best, 2)
+            for name, score in ranked
+            if score >= best * w.salient or name in named
         }
     covered = {field[name]: name for name in found}
     for name, length in _paragraph_topics(section=section, rules=rules):
         held = covered.get(field[name])
         if held is None:
-            found[name] = SALIENT
+            found[name] = w.salient
             covered[field[name]] = name
-        elif held != name and field[name] not in (held, name) and length >= SIBLING_MIN:
+        elif held != name and field[name] not in (held, name) and length >= w.sibling_min:
             # a paragraph on a sibling of the child the section is about: the section spans the field
             found[field[name]] = found.pop(held)
             covered[field[name]] = field[name]
@@ -117,10 +112,14 @@ def _choose(
     raw: dict[str, float],
     rules: list[ThemeRule],
     *,
-    threshold: float = THEME_THRESHOLD,
-    second: float = SECOND_CHILD,
+    threshold: float | None = None,
+    second: float | None = None,
 ) -> dict[str, float]:
-    """Per field: its one strong child, or the field when two children or the field itself are strong."""
+    """Per field: its one strong child, or the field when two children or the field itself are strong.
+    threshold, second: the section's (None) or a paragraph's cut-offs."""
+    w = ingest_rules.active().themes
+    threshold = w.threshold if threshold is None else threshold
+    second = w.second_child if second is None else second
     children = _children(tuple(rules))
     chosen: dict[str, float] = {}
     for rule in rules:
@@ -132,16 +131,16 @@ def _choose(
         # child counts only beside a strong first
         strong_children = []
         for i, c in enumerate(ranked_children):
-            bar = max(threshold * (FIRST_CHILD if i == 0 else second), parent_score * CHILD_SHARE)
+            bar = max(threshold * (w.first_child if i == 0 else second), parent_score * w.child_share)
             if raw.get(c, 0.0) < bar:
                 break
             strong_children.append(c)
         if len(strong_children) == 1:
-            chosen[strong_children[0]] = raw[strong_children[0]] + parent_score * 0.5
+            chosen[strong_children[0]] = raw[strong_children[0]] + parent_score * w.parent_share
         elif strong_children:
             chosen[rule.name] = parent_score + sum(raw[c] for c in strong_children)
         elif parent_score >= threshold:
-            chosen[rule.name] = parent_score + sum(raw.get(c, 0.0) for c in ranked_children) * 0.5
+            chosen[rule.name] = parent_score + sum(raw.get(c, 0.0) for c in ranked_children) * w.parent_share
     return chosen
 
 
@@ -153,9 +152,10 @@ def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> li
     that field's most specific theme. Its first clause counts as its heading: a report's paragraph
     states its topic up front ("劳务协作铺就增收路。", "在…方面，")."""
     field = _fields(tuple(rules))
+    w = ingest_rules.active().themes
     topics = []
     for paragraph in section.text.split("\n"):
-        if len(paragraph) < PARAGRAPH_MIN:
+        if len(paragraph) < w.paragraph_min:
             continue
         first = _FIRST_CLAUSE.match(paragraph).group(0)
         probe = ProposedSection(heading=first, text=paragraph)
@@ -166,13 +166,13 @@ def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> li
         for name, score in raw.items():
             totals[field[name]] += score
         ranked = totals.most_common(2)
-        if not ranked or ranked[0][1] < PARAGRAPH_THRESHOLD:
+        if not ranked or ranked[0][1] < w.paragraph_threshold:
             continue
-        if len(ranked) > 1 and ranked[0][1] < PARAGRAPH_LEAD * ranked[1][1]:
+        if len(ranked) > 1 and ranked[0][1] < w.paragraph_lead * ranked[1][1]:
             continue
         top = ranked[0][0]
         within = {n: v for n, v in raw.items() if field[n] == top}
-        chosen = _choose(within, rules, threshold=PARAGRAPH_THRESHOLD, second=PARAGRAPH_SECOND)
+        chosen = _choose(within, rules, threshold=w.paragraph_threshold, second=w.paragraph_second)
         if not chosen:
             # too little for _choose's thresholds: the child that holds most of it; spread thinly
             # over several, the paragraph is a roundup that names no theme

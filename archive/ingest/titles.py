@@ -9,22 +9,6 @@ from . import patterns as p
 from .clean import breaks_off, letter_spaced
 from .roles import TITLE_MAX, Role
 
-SUBHEAD_ENDINGS = (
-    "实践",
-    "纪实",
-    "侧记",
-    "综述",
-    "巡礼",
-    "掠影",
-    "素描",
-    "札记",
-    "调查",
-    "观察",
-    "见闻",
-    "手记",
-)
-
-
 WRAP_SHARE = 0.6  # a line under this share of the next is a kicker over it, not half a headline
 
 
@@ -52,7 +36,7 @@ def merge_wrapped_titles(roles: list[Role]) -> list[tuple[str, bool]]:
             and len(merged[-1][0]) >= WRAP_SHARE * len(text)
             and not _SERIES.match(merged[-1][0])
             # a line of figures (…累计投入资金4.3亿元) over a phrase without: kicker and headline
-            and bool(_STATISTIC.search(merged[-1][0])) == bool(_STATISTIC.search(text))
+            and _statistic(merged[-1][0]) == _statistic(text)
             and not _kicker_over_pair(merged[-1][0], r, roles[i + 1] if i + 1 < len(roles) else None)
             and not _three_decks(roles, i)
             # a letter-spaced line is set in larger type than a plain one above or below it
@@ -91,9 +75,9 @@ def _three_decks(roles: list[Role], i: int) -> bool:
     return lengths[1] < lengths[0] and lengths[1] < lengths[2] and not breaks_off(roles[0].block.text)
 
 
-_STATISTIC = re.compile(
-    r"\d[\d.]*\s*[亿万千百]?\s*(?:元|个|家|人|户|项|吨|千瓦时|千瓦|亩|平方米|公里|所|名|批|次|倍|%|％)"
-)
+def _statistic(text: str) -> bool:
+    """A figure with its unit (4.3亿元, 120户)."""
+    return bool(p.active().statistic.search(text))
 
 
 def _phrased(text: str) -> bool:
@@ -129,7 +113,7 @@ def main_title(titles: list[tuple[str, bool]]) -> int:
 
 
 def _subtitle(text: str) -> bool:
-    return text.endswith(SUBHEAD_ENDINGS) or text.startswith("——")
+    return text.endswith(p.active().rules.labels.subtitle_endings) or text.startswith("——")
 
 
 def _label_over(first: str, second: str) -> bool:

@@ -1,8 +1,13 @@
 """The automatic pipeline measured against the gold pages, as `manage.py evaluate` reports it."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from archive.evaluation import evaluate
+from archive.ingest.rules import DEFAULT_PATH
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +48,39 @@ def test_tagging_does_not_fall_below_its_measured_level(pairs, floors):
 
 def test_the_gold_files_cover_every_raw_page():
     assert len(SEEDS) == 5 and all(raw.exists() for raw, _ in SEEDS + EXTRA) and len(EXTRA) >= 4
+
+
+def _evaluate_command(*args) -> str:
+    out = StringIO()
+    call_command("evaluate", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_evaluate_measures_a_changed_rules_file(tmp_path):
+    # an editor tries a change to the rules' data before committing it: the figures are re-measured
+    shipped = DEFAULT_PATH.read_text(encoding="utf-8")
+    assert "[cities]\nthreshold = 2.2\n" in shipped
+    changed = tmp_path / "rules.toml"
+    changed.write_text(
+        shipped.replace("[cities]\nthreshold = 2.2\n", "[cities]\nthreshold = 50.0\n"), "utf-8"
+    )
+    default = _evaluate_command()
+    same = _evaluate_command("--rules", str(DEFAULT_PATH))
+    other = _evaluate_command("--rules", str(changed))
+    assert (
+        same.splitlines()[0] == f"规则文件：{DEFAULT_PATH}" and same.splitlines()[1:] == default.splitlines()
+    )
+    assert other.splitlines()[0] == f"规则文件：{changed}"
+    cities = [line for line in other.splitlines() if line.startswith("地区标签")]
+    assert cities and cities != [line for line in default.splitlines() if line.startswith("地区标签")]
+    # only the place tags' weights changed: boundaries and headlines are measured as before
+    assert [line for line in other.splitlines() if line.startswith(("文章边界", "标题"))] == [
+        line for line in default.splitlines() if line.startswith(("文章边界", "标题"))
+    ]
+
+
+def test_evaluate_refuses_a_broken_rules_file(tmp_path):
+    broken = tmp_path / "rules.toml"
+    broken.write_text("[bylines]\nroles = 3\n", "utf-8")
+    with pytest.raises(CommandError, match="规则文件"):
+        _evaluate_command("--rules", str(broken))

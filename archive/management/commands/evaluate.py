@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from archive.evaluation import evaluate
+from archive.ingest.rules import DEFAULT_PATH, RulesError, load_rules
 
 
 class Command(BaseCommand):
@@ -15,9 +16,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--fixtures", default=str(Path(settings.BASE_DIR) / "fixtures"))
+        # re-measure with a changed rules file before committing it (the default is the shipped one)
+        parser.add_argument("--rules", default=None, help=f"切分与标注规则文件（默认 {DEFAULT_PATH}）")
 
     def handle(self, *args, **opts):
         root = Path(opts["fixtures"])
+        rules = Path(opts["rules"]) if opts["rules"] else DEFAULT_PATH
+        try:
+            load_rules(path=rules)
+        except (OSError, RulesError, ValueError) as e:
+            raise CommandError(f"规则文件 {rules}：{e}") from e
+        if opts["rules"]:
+            self.stdout.write(f"规则文件：{rules}")
         seeds = [(root / "seeds" / f"{p.stem}.txt", p) for p in sorted((root / "curated").glob("*.json"))]
         extra = [(p.with_suffix(".txt"), p) for p in sorted((root / "extra").glob("*.json"))]
         # written and annotated after the rules, by someone who saw neither the rules nor their output
@@ -26,7 +36,7 @@ class Command(BaseCommand):
         for title, pairs in sets:
             if pairs:
                 self.stdout.write(f"== {title}（{len(pairs)} 版）")
-                self._report(evaluate(pairs=pairs))
+                self._report(evaluate(pairs=pairs, rules=rules))
 
     def _report(self, report):
         rows = [
