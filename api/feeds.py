@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from archive.models import Article, City, Theme
+from archive.selectors import descendant_ids
 from search.query import BadQuery, describe, parse_params
 from search.services import search_sections
 
@@ -77,9 +78,9 @@ class CityArticles(LatestArticles):
         return obj.get_absolute_url()
 
     def articles(self, obj: City):
-        names = _subtree(obj)
+        ids = descendant_ids(model=City, roots=[obj])
         return Article.objects.filter(
-            sections__city_tags__city__name__in=names, sections__city_tags__active=True
+            sections__city_tags__city_id__in=ids, sections__city_tags__active=True
         ).distinct()
 
 
@@ -94,9 +95,9 @@ class ThemeArticles(LatestArticles):
         return obj.get_absolute_url()
 
     def articles(self, obj: Theme):
-        names = _subtree(obj)
+        ids = descendant_ids(model=Theme, roots=[obj])
         return Article.objects.filter(
-            sections__theme_tags__theme__name__in=names, sections__theme_tags__active=True
+            sections__theme_tags__theme_id__in=ids, sections__theme_tags__active=True
         ).distinct()
 
 
@@ -121,12 +122,3 @@ class SearchArticles(LatestArticles):
         ids = list(dict.fromkeys(hit.article_id for hit in results.hits))[:FEED_SIZE]
         by_id = Article.objects.select_related("page__publication").in_bulk(ids)
         return [by_id[i] for i in ids if i in by_id]
-
-
-def _subtree(node) -> list[str]:
-    names, frontier = [node.name], [node]
-    while frontier:
-        children = list(type(node).objects.filter(parent__in=frontier))
-        names += [c.name for c in children]
-        frontier = children
-    return names
