@@ -26,10 +26,8 @@ ARTICLE_DATE = Coalesce("page__date", "date")
 def tagged_sections(subject: City | Theme) -> QuerySet[Section]:
     """Sections with an active tag on the subject or on anything below it."""
     if isinstance(subject, City):
-        ids = descendant_ids(model=City, roots=[subject])
-        return Section.objects.filter(city_tags__city_id__in=ids, city_tags__active=True).distinct()
-    ids = descendant_ids(model=Theme, roots=[subject])
-    return Section.objects.filter(theme_tags__theme_id__in=ids, theme_tags__active=True).distinct()
+        return Section.objects.tagged_with_cities(descendant_ids(model=City, roots=[subject]))
+    return Section.objects.tagged_with_themes(descendant_ids(model=Theme, roots=[subject]))
 
 
 def month_counts(sections: QuerySet[Section]) -> dict[tuple[int, int], int]:

@@ -1,10 +1,20 @@
-"""The domain's reads: the place and theme trees."""
+"""The domain's reads: the place and theme trees, and the active tags readers are shown."""
 
 from __future__ import annotations
 
 import pytest
 
-from archive.models import City, Theme
+from archive.models import (
+    Article,
+    ArticleCity,
+    ArticleTheme,
+    City,
+    Section,
+    SectionCity,
+    SectionTheme,
+    TagSource,
+    Theme,
+)
 from archive.selectors import descendant_ids
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +62,63 @@ def test_descendant_ids_stops_at_a_parent_cycle():
     second = Theme.objects.create(name="环乙", parent=first)
     Theme.objects.filter(pk=first.pk).update(parent=second)  # a cycle entered by mistake
     assert descendant_ids(model=Theme, roots=[first]) == [first.pk, second.pk]
+
+
+def _removed_tag() -> SectionCity:
+    """An active city tag turned into an editor's removal (in this test's transaction)."""
+    tag = SectionCity.objects.active().select_related("city").first()
+    SectionCity.objects.filter(pk=tag.pk).update(active=False, source=TagSource.CURATED)
+    return tag
+
+
+def test_active_cities_and_themes_leave_out_an_editors_removal(django_assert_num_queries):
+    removed = _removed_tag()
+    with django_assert_num_queries(3):
+        section = Section.objects.with_active_tags().get(pk=removed.section_id)
+        cities, themes = section.active_cities, section.active_themes
+    assert removed.city not in cities
+    assert cities == [t.city for t in SectionCity.objects.filter(section=section, active=True)]
+    assert themes == [t.theme for t in SectionTheme.objects.filter(section=section, active=True)]
+    unprefetched = Section.objects.get(pk=removed.section_id)
+    assert unprefetched.active_cities == cities and unprefetched.active_themes == themes
+
+
+def test_article_details_carry_the_active_tags_of_the_article_and_its_sections(django_assert_num_queries):
+    removed = _removed_tag()
+    with django_assert_num_queries(6):
+        article = Article.objects.with_details().get(sections=removed.section_id)
+        shown = {s.pk: s.active_cities for s in article.sections.all()}
+        article.active_cities, article.active_themes, article.page.publication  # noqa: B018
+    assert removed.city not in shown[removed.section_id]
+    assert article.active_cities == [t.city for t in article.city_tags.filter(active=True)]
+
+
+def test_tagged_with_counts_only_active_tags_and_each_section_once():
+    removed = _removed_tag()
+    city = removed.city
+    tagged = Section.objects.tagged_with_cities([city.pk])
+    assert removed.section_id not in set(tagged.values_list("pk", flat=True))
+    expected = set(SectionCity.objects.filter(city=city, active=True).values_list("section_id", flat=True))
+    assert set(tagged.values_list("pk", flat=True)) == expected
+    assert tagged.count() == len(expected)  # no row twice
+    theme = Theme.objects.filter(section_tags__active=True).first()
+    both = Section.objects.tagged_with_themes([theme.pk, *theme.children.values_list("pk", flat=True)])
+    assert both.count() == len(set(both.values_list("pk", flat=True)))
+    articles = Article.objects.having_sections(tagged)
+    assert set(articles.values_list("pk", flat=True)) == set(
+        Section.objects.filter(pk__in=expected).values_list("article_id", flat=True)
+    )
+
+
+def test_articles_tagged_with_read_the_articles_own_active_tags():
+    tag = ArticleCity.objects.active().first()
+    ArticleCity.objects.filter(pk=tag.pk).update(active=False, source=TagSource.CURATED)
+    tagged = set(Article.objects.tagged_with_cities([tag.city_id]).values_list("pk", flat=True))
+    assert tag.article_id not in tagged
+    assert tagged == set(
+        ArticleCity.objects.filter(city_id=tag.city_id, active=True).values_list("article_id", flat=True)
+    )
+    theme_tag = ArticleTheme.objects.active().first()
+    assert theme_tag.article_id in set(
+        Article.objects.tagged_with_themes([theme_tag.theme_id]).values_list("pk", flat=True)
+    )
