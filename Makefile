@@ -38,7 +38,7 @@ setup: install $(DATA_DIR)/secret_key
 
 serve: setup
 	@echo "在 http://$(HOST):$(PORT)/ 提供服务（Ctrl-C 停止）"
-	@# the index worker applies queued index updates a request could not (see archive/queue.py)
+	@# the index worker applies queued index updates a request could not (see search/queue.py)
 	$(MANAGE) index_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_SETTINGS_MODULE=config.settings.prod $(VENV)/bin/gunicorn --config gunicorn.conf.py
 

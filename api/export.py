@@ -58,8 +58,8 @@ def _row(section: Section, base_url: str) -> dict:
         "publication": article.page.publication.name if article.page.publication else None,
         "date": date.isoformat() if date else None,
         "page": article.page.label or None,
-        "cities": [t.city.name for t in section.city_tags.all() if t.active],
-        "themes": [t.theme.name for t in section.theme_tags.all() if t.active],
+        "cities": [c.name for c in section.active_cities],
+        "themes": [t.name for t in section.active_themes],
         "text": section.text,
     }
 

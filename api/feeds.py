@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from archive.models import Article, City, Theme
+from archive.models import Article, City, Section, Theme
+from archive.selectors import descendant_ids
 from search.query import BadQuery, describe, parse_params
 from search.services import search_sections
 
@@ -35,7 +36,12 @@ class LatestArticles(Feed):
         return Article.objects.all()
 
     def items(self, obj):
-        return self.articles(obj).latest_first().select_related("page__publication")[:FEED_SIZE]
+        return (
+            self.articles(obj)
+            .latest_first()
+            .select_related("page__publication")
+            .with_active_tags()[:FEED_SIZE]
+        )
 
     def item_title(self, item: Article) -> str:
         return item.headline or "（无标题）"
@@ -61,9 +67,7 @@ class LatestArticles(Feed):
         return item.page.created
 
     def item_categories(self, item: Article) -> list[str]:
-        return [t.city.name for t in item.city_tags.all() if t.active] + [
-            t.theme.name for t in item.theme_tags.all() if t.active
-        ]
+        return [c.name for c in item.active_cities] + [t.name for t in item.active_themes]
 
 
 class CityArticles(LatestArticles):
@@ -77,10 +81,8 @@ class CityArticles(LatestArticles):
         return obj.get_absolute_url()
 
     def articles(self, obj: City):
-        names = _subtree(obj)
-        return Article.objects.filter(
-            sections__city_tags__city__name__in=names, sections__city_tags__active=True
-        ).distinct()
+        ids = descendant_ids(model=City, roots=[obj])
+        return Article.objects.having_sections(Section.objects.tagged_with_cities(ids))
 
 
 class ThemeArticles(LatestArticles):
@@ -94,10 +96,8 @@ class ThemeArticles(LatestArticles):
         return obj.get_absolute_url()
 
     def articles(self, obj: Theme):
-        names = _subtree(obj)
-        return Article.objects.filter(
-            sections__theme_tags__theme__name__in=names, sections__theme_tags__active=True
-        ).distinct()
+        ids = descendant_ids(model=Theme, roots=[obj])
+        return Article.objects.having_sections(Section.objects.tagged_with_themes(ids))
 
 
 class SearchArticles(LatestArticles):
@@ -119,14 +119,5 @@ class SearchArticles(LatestArticles):
     def items(self, obj):
         results = search_sections(params=replace(obj, sort="newest", page=1, per_page=FEED_SIZE * 3))
         ids = list(dict.fromkeys(hit.article_id for hit in results.hits))[:FEED_SIZE]
-        by_id = Article.objects.select_related("page__publication").in_bulk(ids)
+        by_id = Article.objects.select_related("page__publication").with_active_tags().in_bulk(ids)
         return [by_id[i] for i in ids if i in by_id]
-
-
-def _subtree(node) -> list[str]:
-    names, frontier = [node.name], [node]
-    while frontier:
-        children = list(type(node).objects.filter(parent__in=frontier))
-        names += [c.name for c in children]
-        frontier = children
-    return names

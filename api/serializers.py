@@ -9,7 +9,8 @@ from archive.models import Article
 
 
 def article_payload(article: Article, *, request=None) -> dict:
-    """Expects `article` with page/publication selected and tags/sections prefetched (see queries)."""
+    """Expects `article` from Article.objects.with_details() (page, publication, sections and
+    active tags fetched in a fixed number of queries)."""
     url = article.get_absolute_url()
     date = article.display_date
     return {
@@ -23,8 +24,8 @@ def article_payload(article: Article, *, request=None) -> dict:
         "publication": article.page.publication.name if article.page.publication else None,
         "date": date.isoformat() if date else None,
         "page": article.page.label or None,
-        "cities": [t.city.name for t in article.city_tags.all() if t.active],
-        "themes": [t.theme.name for t in article.theme_tags.all() if t.active],
+        "cities": [c.name for c in article.active_cities],
+        "themes": [t.name for t in article.active_themes],
         "needs_review": article.needs_review,
         "citation": {
             "gbt7714": citations.gbt7714(article),
@@ -37,8 +38,8 @@ def article_payload(article: Article, *, request=None) -> dict:
                 "order": s.order,
                 "heading": s.heading,
                 "text": s.text,
-                "cities": [t.city.name for t in s.city_tags.all() if t.active],
-                "themes": [t.theme.name for t in s.theme_tags.all() if t.active],
+                "cities": [c.name for c in s.active_cities],
+                "themes": [t.name for t in s.active_themes],
             }
             for s in article.sections.all()
         ],

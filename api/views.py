@@ -94,6 +94,6 @@ def _hit_payload(request: HttpRequest, hit, section: Section) -> dict:
         "snippet": hit.snippet,
         "publication": article.page.publication.name if article.page.publication else None,
         "date": date.isoformat() if date else None,
-        "cities": [t.city.name for t in section.city_tags.all() if t.active],
-        "themes": [t.theme.name for t in section.theme_tags.all() if t.active],
+        "cities": [c.name for c in section.active_cities],
+        "themes": [t.name for t in section.active_themes],
     }

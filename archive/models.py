@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import models
+from django.db.models import Prefetch
 from django.urls import reverse
 
 
@@ -57,17 +60,75 @@ class ArticleQuerySet(models.QuerySet):
     def needing_review(self) -> ArticleQuerySet:
         return self.filter(needs_review=True)
 
+    def with_active_tags(self) -> ArticleQuerySet:
+        """The article's active tags, with their cities and themes, in two more queries
+        (see ActiveTags)."""
+        return self.prefetch_related(*_active_tag_prefetches(ArticleCity, ArticleTheme))
+
     def with_details(self) -> ArticleQuerySet:
-        """Everything an article page or the API shows, in a fixed number of queries."""
-        return self.select_related("page__publication").prefetch_related(
-            "city_tags__city",
-            "theme_tags__theme",
-            "sections__city_tags__city",
-            "sections__theme_tags__theme",
+        """Everything an article page or the API shows, in six queries: the articles with page and
+        publication, their active tags, their sections, and the sections' active tags."""
+        return (
+            self.select_related("page__publication")
+            .with_active_tags()
+            .prefetch_related(Prefetch("sections", queryset=Section.objects.with_active_tags()))
         )
 
+    def tagged_with_cities(self, city_ids: Iterable[int]) -> ArticleQuerySet:
+        """Articles with an active article tag on one of these cities."""
+        return self.filter(
+            pk__in=ArticleCity.objects.active().filter(city_id__in=list(city_ids)).values("article_id")
+        )
 
-class Article(models.Model):
+    def tagged_with_themes(self, theme_ids: Iterable[int]) -> ArticleQuerySet:
+        """Articles with an active article tag on one of these themes."""
+        return self.filter(
+            pk__in=ArticleTheme.objects.active().filter(theme_id__in=list(theme_ids)).values("article_id")
+        )
+
+    def having_sections(self, sections: models.QuerySet[Section]) -> ArticleQuerySet:
+        """Articles with at least one of these sections (each article once)."""
+        return self.filter(pk__in=sections.values("article_id"))
+
+
+class ActiveTags:
+    """The active tags of an article or a section: what readers, the API, exports and feeds show.
+
+    An inactive row is an editor's removal (Tag), kept so that re-tagging never brings the tag back;
+    it is never shown. Prefetched by ``with_active_tags()`` (as ``active_city_tags`` and
+    ``active_theme_tags``), else read with one query each."""
+
+    @property
+    def active_cities(self) -> list[City]:
+        tags = getattr(self, "active_city_tags", None)
+        if tags is None:
+            tags = self.city_tags.active().select_related("city")
+        return [t.city for t in tags]
+
+    @property
+    def active_themes(self) -> list[Theme]:
+        tags = getattr(self, "active_theme_tags", None)
+        if tags is None:
+            tags = self.theme_tags.active().select_related("theme")
+        return [t.theme for t in tags]
+
+
+def _active_tag_prefetches(city_model, theme_model) -> tuple[Prefetch, Prefetch]:
+    return (
+        Prefetch(
+            "city_tags",
+            queryset=city_model.objects.active().select_related("city"),
+            to_attr="active_city_tags",
+        ),
+        Prefetch(
+            "theme_tags",
+            queryset=theme_model.objects.active().select_related("theme"),
+            to_attr="active_theme_tags",
+        ),
+    )
+
+
+class Article(ActiveTags, models.Model):
     class Kind(models.TextChoices):
         NEWS = "news", "消息"
         FEATURE = "feature", "通讯"
@@ -119,14 +180,29 @@ class Article(models.Model):
 
 
 class SectionQuerySet(models.QuerySet):
+    def with_active_tags(self) -> SectionQuerySet:
+        """The section's active tags, with their cities and themes, in two more queries
+        (see ActiveTags)."""
+        return self.prefetch_related(*_active_tag_prefetches(SectionCity, SectionTheme))
+
     def for_cards(self) -> SectionQuerySet:
         """What a search result card, the search API and exports show, in three queries."""
-        return self.select_related("article__page__publication").prefetch_related(
-            "city_tags__city", "theme_tags__theme"
+        return self.select_related("article__page__publication").with_active_tags()
+
+    def tagged_with_cities(self, city_ids: Iterable[int]) -> SectionQuerySet:
+        """Sections with an active tag on one of these cities (each section once)."""
+        return self.filter(
+            pk__in=SectionCity.objects.active().filter(city_id__in=list(city_ids)).values("section_id")
+        )
+
+    def tagged_with_themes(self, theme_ids: Iterable[int]) -> SectionQuerySet:
+        """Sections with an active tag on one of these themes (each section once)."""
+        return self.filter(
+            pk__in=SectionTheme.objects.active().filter(theme_id__in=list(theme_ids)).values("section_id")
         )
 
 
-class Section(models.Model):
+class Section(ActiveTags, models.Model):
     class Kind(models.TextChoices):
         BODY = "body", "正文"
         CAPTION = "caption", "图片说明"

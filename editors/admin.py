@@ -98,23 +98,25 @@ def tag_summary(obj) -> str:
 # ---------------------------------------------------------------- filters
 
 
-def active_tag_filter(*, relation: str, reverse: str, target_model, title: str):
+def active_tag_filter(*, reverse: str, target_model, title: str):
     """A filter on ACTIVE tags only: an editor's removal must not make a row match.
-    relation: the owner's tag rows (city_tags); reverse: the target's (section_tags)."""
+    reverse: the target's tag rows (section_tags or article_tags), which name the tag model; the
+    owner's queryset filters by tagged_with_cities/themes (archive/models.py)."""
     field = target_model._meta.model_name
+    tag_model = target_model._meta.get_field(reverse).related_model
+    tagged_with = "tagged_with_cities" if target_model is City else "tagged_with_themes"
 
     class ActiveTagFilter(admin.SimpleListFilter):
         parameter_name = f"{field}_tag"
 
         def lookups(self, request, model_admin):
-            used = target_model.objects.filter(**{f"{reverse}__active": True}).distinct()
+            used = target_model.objects.filter(pk__in=tag_model.objects.active().values(f"{field}_id"))
             return [(str(t.pk), t.name) for t in used]
 
         def queryset(self, request, queryset):
             if not self.value():
                 return queryset
-            active = {f"{relation}__{field}_id": self.value(), f"{relation}__active": True}
-            return queryset.filter(**active).distinct()
+            return getattr(queryset, tagged_with)([self.value()])
 
     ActiveTagFilter.title = title
     return ActiveTagFilter
@@ -243,8 +245,8 @@ class SectionAdmin(CuratingAdmin):
     list_display = ("__str__", "article", "order", "kind", "tags")
     list_filter = (
         "kind",
-        active_tag_filter(relation="city_tags", reverse="section_tags", target_model=City, title="地区"),
-        active_tag_filter(relation="theme_tags", reverse="section_tags", target_model=Theme, title="主题"),
+        active_tag_filter(reverse="section_tags", target_model=City, title="地区"),
+        active_tag_filter(reverse="section_tags", target_model=Theme, title="主题"),
         TagSourceFilter,
         "article__kind",
         "article__needs_review",
@@ -285,8 +287,8 @@ class ArticleAdmin(CuratingAdmin):
     list_filter = (
         "needs_review",
         "kind",
-        active_tag_filter(relation="city_tags", reverse="article_tags", target_model=City, title="地区"),
-        active_tag_filter(relation="theme_tags", reverse="article_tags", target_model=Theme, title="主题"),
+        active_tag_filter(reverse="article_tags", target_model=City, title="地区"),
+        active_tag_filter(reverse="article_tags", target_model=Theme, title="主题"),
         TagSourceFilter,
         "curated",
         "page__publication",

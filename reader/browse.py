@@ -7,10 +7,11 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, Model, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 
 from archive.models import Article, City, Section, Theme
+from archive.selectors import descendant_ids
 
 from . import charts
 
@@ -22,28 +23,11 @@ SECTION_DATE = Coalesce("article__page__date", "article__date")
 ARTICLE_DATE = Coalesce("page__date", "date")
 
 
-def subtree_ids(model: type[Model], root: Model) -> list[int]:
-    """The node and everything below it (a parent cycle entered by mistake cannot loop)."""
-    children: dict[int | None, list[int]] = {}
-    for pk, parent in model.objects.values_list("pk", "parent_id"):
-        children.setdefault(parent, []).append(pk)
-    found, todo = [], [root.pk]
-    while todo:
-        pk = todo.pop()
-        if pk in found:
-            continue
-        found.append(pk)
-        todo.extend(children.get(pk, []))
-    return found
-
-
 def tagged_sections(subject: City | Theme) -> QuerySet[Section]:
     """Sections with an active tag on the subject or on anything below it."""
     if isinstance(subject, City):
-        ids = subtree_ids(City, subject)
-        return Section.objects.filter(city_tags__city_id__in=ids, city_tags__active=True).distinct()
-    ids = subtree_ids(Theme, subject)
-    return Section.objects.filter(theme_tags__theme_id__in=ids, theme_tags__active=True).distinct()
+        return Section.objects.tagged_with_cities(descendant_ids(model=City, roots=[subject]))
+    return Section.objects.tagged_with_themes(descendant_ids(model=Theme, roots=[subject]))
 
 
 def month_counts(sections: QuerySet[Section]) -> dict[tuple[int, int], int]:

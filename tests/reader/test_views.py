@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.models import Article, City, Section, Theme
+from archive.models import Article, ArticleCity, City, Section, SectionCity, TagSource, Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +27,21 @@ def test_an_article_page_shows_headline_sections_with_anchors_and_tag_links(clie
     for section in article.sections.all():
         assert f'id="s{section.pk}"' in html
     assert 'href="/cities/%E4%B9%8C%E6%B5%B7%E5%B8%82/"' in html or 'href="/cities/乌海市/"' in html
+
+
+def test_an_article_page_shows_only_active_tags_in_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    tag = SectionCity.objects.active().select_related("city", "section").first()
+    url = tag.section.article.get_absolute_url()
+    link = f'class="tag tag-city" href="{tag.city.get_absolute_url()}"'
+    assert link in client.get(url).content.decode()
+    others = SectionCity.objects.filter(section__article=tag.section.article_id, city=tag.city, active=True)
+    others.update(active=False, source=TagSource.CURATED)  # an editor's removal
+    ArticleCity.objects.filter(article=tag.section.article_id, city=tag.city).update(active=False)
+    with django_assert_max_num_queries(8):  # the article's details (six) and the related sections
+        html = client.get(url).content.decode()
+    assert link not in html
 
 
 def test_unknown_publication_and_date_are_shown_as_unknown(client):
