@@ -111,7 +111,7 @@ def _body(s: Step) -> int:
     inline = p.match(p.active().inline_signature, text, search=True)
     if inline and len(text) > SIGNED_PARAGRAPH_MIN:
         if not b.current.byline:
-            set_byline(b.current, inline["names"])
+            set_byline(b.current, p.filled(inline, "names"))
         b.closed = True
     return s.i + 1
 
@@ -125,7 +125,7 @@ def _run_in(s: Step) -> int:
     b.add_body(s.role)
     inline = p.match(p.active().inline_signature, s.text, search=True)
     if inline:
-        set_byline(b.current, inline["names"])
+        set_byline(b.current, p.filled(inline, "names"))
     b.closed = True  # a brief is one paragraph
     return s.i + 1
 
@@ -208,8 +208,8 @@ HANDLERS: dict[RoleKind, Handler] = {
 }
 
 
-def _take_dateline(article: ProposedArticle, m: dict[str, str]) -> None:
-    article.dateline = m["dateline"]
+def _take_dateline(article: ProposedArticle, m: dict[str, str | None]) -> None:
+    article.dateline = p.filled(m, "dateline")
     credit = m["credit"] or ""
     if credit and not article.byline:
         # names in a wire dateline's brackets are its reporters

@@ -160,7 +160,7 @@ def credited(text: str, *, bare: bool = False) -> bool:
     m = p.match(p.PHOTO_CREDIT_RE, text, search=True)
     if m is None or not bare:
         return m is not None
-    before = text[: text.rfind(m["names"])].strip(" \u3000（(")
+    before = text[: text.rfind(p.filled(m, "names"))].strip(" \u3000（(")
     return before == "" or before in p.active().rules.bylines.roles
 
 
