@@ -48,7 +48,7 @@ class Report:
     themes: Score
     headlines_right: int
     headlines_total: int
-    fields: Score = None  # themes compared at the level of the ten work-plan fields
+    fields: Score  # themes compared at the level of the ten work-plan fields
 
     @property
     def headline_accuracy(self) -> float:

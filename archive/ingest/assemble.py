@@ -98,9 +98,7 @@ def _body(s: Step) -> int:
         b.open_item() if b.items_column else b.open_article()
     b.photo_done = credited(text)
     if m:
-        if not b.awaiting_text:
-            b.open_article()
-        _take_dateline(b.current, m)
+        _take_dateline(b.article_awaiting_text(), m)
     elif b.closed and b.current is not None and b.current.body_sections:
         # text after an article's closing mark and before any new title: most likely the
         # same article continued (a misplaced paragraph); an editor should confirm
@@ -110,8 +108,8 @@ def _body(s: Step) -> int:
     b.add_body(s.role)
     inline = p.match(p.active().inline_signature, text, search=True)
     if inline and len(text) > SIGNED_PARAGRAPH_MIN:
-        if not b.current.byline:
-            set_byline(b.current, inline["names"])
+        if not b.article.byline:
+            set_byline(b.article, p.filled(inline, "names"))
         b.closed = True
     return s.i + 1
 
@@ -125,7 +123,7 @@ def _run_in(s: Step) -> int:
     b.add_body(s.role)
     inline = p.match(p.active().inline_signature, s.text, search=True)
     if inline:
-        set_byline(b.current, inline["names"])
+        set_byline(b.article, p.filled(inline, "names"))
     b.closed = True  # a brief is one paragraph
     return s.i + 1
 
@@ -181,9 +179,7 @@ def _continued(s: Step) -> int:
     b, role = s.b, s.role
     if _continued_from(role):
         # （上接第1版）: the text that follows continues an article begun on another page
-        if not b.awaiting_text:
-            b.open_article()
-        b.current.source_note = role.info["note"]
+        b.article_awaiting_text().source_note = role.info["note"]
         return s.i + 1
     return _end_note(s)  # （下转第2版） closes the article, as a source note does
 
@@ -208,8 +204,8 @@ HANDLERS: dict[RoleKind, Handler] = {
 }
 
 
-def _take_dateline(article: ProposedArticle, m: dict[str, str]) -> None:
-    article.dateline = m["dateline"]
+def _take_dateline(article: ProposedArticle, m: dict[str, str | None]) -> None:
+    article.dateline = p.filled(m, "dateline")
     credit = m["credit"] or ""
     if credit and not article.byline:
         # names in a wire dateline's brackets are its reporters

@@ -29,14 +29,19 @@ class Builder:
         self.photo_done = False  # the last block ended a picture's text with its credit (某某 摄)
 
     @property
-    def awaiting_text(self) -> bool:
-        """An article is open (by its title) and has no text yet: a dateline or a continuation
-        mark is its beginning, not the beginning of another."""
-        return (
-            self.current is not None
-            and not self.closed
-            and not any(s.text for s in self.current.body_sections)
-        )
+    def article(self) -> ProposedArticle:
+        """The article being read, for a step that has opened one or added text (which opens one).
+        It may be closed already: text after an article's closing mark still goes to it."""
+        assert self.current is not None, "no article has been opened"
+        return self.current
+
+    def article_awaiting_text(self) -> ProposedArticle:
+        """The article a dateline or a continuation mark begins: the one open (by its title) while it
+        has no text yet, the mark being its beginning, not the beginning of another; else a new one."""
+        current = self.current
+        if current is not None and not self.closed and not any(s.text for s in current.body_sections):
+            return current
+        return self.open_article()
 
     # -- articles -------------------------------------------------------------------------
     def open_article(self) -> ProposedArticle:

@@ -69,9 +69,12 @@ class BlockContext:
     def labelled_place(self) -> dict[str, str] | None:
         """【包头】… / ■ 乌海：…, when the label is a place name; `label` and `rest` as printed."""
         m = p.match(p.LABELLED_RE, self.text)
-        if m is None or simplified(m["a"] or m["b"]) not in self.place_names:
+        if m is None:
             return None
-        return {"label": m["a"] or m["b"], "rest": m["rest"]}
+        label = m["a"] or p.filled(m, "b")  # one of the two ways a label is printed
+        if simplified(label) not in self.place_names:
+            return None
+        return {"label": label, "rest": p.filled(m, "rest")}
 
     def role(self, kind: RoleKind, info: dict | None = None) -> Role:
         return Role(kind, self.block, info if info is not None else {})

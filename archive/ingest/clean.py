@@ -199,21 +199,7 @@ def blocks_from_lines(
             continue
         _, marker = strip_markup(line.raw.strip())
         prev = blocks[-1] if blocks else None
-        opens = indents and bool(_INDENT.match(line.raw))
-        if indents and prev is not None and gap == 0 and _opens_paragraph(prev.lines[0]):
-            # an indented page: an unindented line under an indented paragraph continues it
-            joined = not (
-                opens or marker or prev.markup or starts_block(line.text) or stands_alone(prev.text)
-            )
-        else:
-            joined = (
-                prev is not None
-                and not opens
-                and not marker
-                and not prev.markup
-                and _continues(prev, line, gap=gap, width=width)
-            )
-        if joined:
+        if prev is not None and _joins(prev, line, marker=marker, gap=gap, width=width, indents=indents):
             # a byline over two lines: one name or role per line, kept apart
             two_bylines = is_byline(prev.lines[-1].text) and is_byline(line.text)
             prev.lines.append(line)
@@ -225,6 +211,15 @@ def blocks_from_lines(
         if len(block.text) > 30:  # running text: spaces around numbers are extraction noise
             block.text = _SPACE_CJK_ALNUM.sub("", block.text)
     return blocks
+
+
+def _joins(prev: Block, line: Line, *, marker: str, gap: int, width: int | None, indents: bool) -> bool:
+    """The line goes on the paragraph above it (`marker`: the markup it opens with, if any)."""
+    opens = indents and bool(_INDENT.match(line.raw))
+    if indents and gap == 0 and _opens_paragraph(prev.lines[0]):
+        # an indented page: an unindented line under an indented paragraph continues it
+        return not (opens or marker or prev.markup or starts_block(line.text) or stands_alone(prev.text))
+    return not opens and not marker and not prev.markup and _continues(prev, line, gap=gap, width=width)
 
 
 def _continues(prev: Block, line: Line, *, gap: int, width: int | None) -> bool:

@@ -41,18 +41,21 @@ def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_tex
     titles = [r for r in group if r.kind in (RoleKind.TITLE, RoleKind.PLACE)]
     has_byline = any(r.kind == RoleKind.BYLINE for r in group)
     b.items_column = ""
-    followed_by_body = nxt is not None and nxt.kind in (RoleKind.BODY, RoleKind.HEADING, RoleKind.PLACE)
-    if _opens_items(b, group, nxt, followed_by_body=followed_by_body):
+    # the text the group stands over, when text follows it
+    body = nxt if nxt is not None and nxt.kind in (RoleKind.BODY, RoleKind.HEADING, RoleKind.PLACE) else None
+    followed_by_body = body is not None
+    if _opens_items(b, group, nxt, body=body):
         return
     if group[0].kind == RoleKind.PLACE and (len(titles) >= 2 or has_byline or group[0].info.get("sub")):
         _open_package_part(b, group)
         return
-    if _goes_on_in_article(b, group, nxt, followed_by_body=followed_by_body):
+    if _goes_on_in_article(b, group, body=body):
         return
     if (
         has_byline
         and all(r.kind == RoleKind.BYLINE for r in group)
         and followed_by_body
+        and b.current is not None
         and _after_editors_note(b.current)
     ):
         # 编者按 between the headline and the byline: the story begins after the note
@@ -72,7 +75,7 @@ def open_from_group(b: Builder, group: list[Role], nxt: Role | None, *, body_tex
     b.apply_title_group(group, article=article)
 
 
-def _opens_items(b: Builder, group: list[Role], nxt: Role | None, *, followed_by_body: bool) -> bool:
+def _opens_items(b: Builder, group: list[Role], nxt: Role | None, *, body: Role | None) -> bool:
     """A label over a run of items (briefs, pictures): it names their column and opens no article."""
     label = group[0]
     if (
@@ -84,7 +87,7 @@ def _opens_items(b: Builder, group: list[Role], nxt: Role | None, *, followed_by
         # a short label straight over numbered or place-led briefs: their column
         b.items_column = label.info.get("label", label.block.text)
         return True
-    if len(group) == 1 and is_series(label.block.text) and followed_by_body and credited(nxt.block.text):
+    if len(group) == 1 and is_series(label.block.text) and body is not None and credited(body.block.text):
         # 镜头·京蒙协作在锡林郭勒 over credited pictures: the name of the group, each picture an item
         b.items_column = label.block.text
         b.open_item()
@@ -92,24 +95,26 @@ def _opens_items(b: Builder, group: list[Role], nxt: Role | None, *, followed_by
     return False
 
 
-def _goes_on_in_article(b: Builder, group: list[Role], nxt: Role | None, *, followed_by_body: bool) -> bool:
-    """Title-like lines inside the article being read: a sidebar's label, subheads, or lines of
-    the text itself. False when they start something new."""
+def _goes_on_in_article(b: Builder, group: list[Role], *, body: Role | None) -> bool:
+    """Title-like lines inside the article being read (`body`: the text under them, if any): a
+    sidebar's label, subheads, or lines of the text itself. False when they start something new."""
     current = b.current
-    in_notice = current is not None and not b.closed and is_notice(current.headline)
-    inside_article = current is not None and not b.closed and any(s.text for s in current.body_sections)
-    if inside_article and followed_by_body and group[0].kind == RoleKind.COLUMN and _sidebar(group[0]):
+    if current is None or b.closed:
+        return False
+    in_notice = is_notice(current.headline)
+    inside_article = any(s.text for s in current.body_sections)
+    if inside_article and body is not None and group[0].kind == RoleKind.COLUMN and _sidebar(group[0]):
         sec = b.section(heading=group[0].info["label"])
         sec.subheading = " ".join(r.block.text for r in group[1:] if r.kind == RoleKind.TITLE)
         return True
-    if in_notice or (inside_article and followed_by_body and not _starts_article(b, group, nxt)):
+    if in_notice or (inside_article and body is not None and not _starts_article(current, group, body)):
         # short unpunctuated lines inside running text: subheads, infographic labels, signatures
         for r in group:
             if (
                 r.kind == RoleKind.TITLE
-                and followed_by_body
+                and body is not None
                 and (
-                    looks_like_heading(r.block.text) or _subhead(r, group, nxt, before=b.body_section().text)
+                    looks_like_heading(r.block.text) or _subhead(r, group, body, before=b.body_section().text)
                 )
             ):
                 b.section(heading=r.block.text)
@@ -119,7 +124,7 @@ def _goes_on_in_article(b: Builder, group: list[Role], nxt: Role | None, *, foll
     return False
 
 
-def _starts_article(b: Builder, group: list[Role], nxt: Role) -> bool:
+def _starts_article(article: ProposedArticle, group: list[Role], nxt: Role) -> bool:
     """Inside an article's text, a title group that still starts a new article: one with a byline,
     a marked or column line, a notice's headline, or a dateline under it; any after a commentary
     or an interview (which have no subheads)."""
@@ -131,8 +136,8 @@ def _starts_article(b: Builder, group: list[Role], nxt: Role) -> bool:
         # a notice (遗失声明) is never part of the story printed above it
         or any(is_notice(r.block.text) for r in titles)
         or p.match(p.active().dateline, nxt.block.text) is not None
-        or is_commentary(b.current)
-        or is_interview(b.current)
+        or is_commentary(article)
+        or is_interview(article)
     )
 
 
@@ -147,10 +152,8 @@ def _printed_apart(titles: list[Role], *, body_text: str) -> bool:
     )
 
 
-def _after_editors_note(article: ProposedArticle | None) -> bool:
+def _after_editors_note(article: ProposedArticle) -> bool:
     """The article so far is its headline and an editor's note."""
-    if article is None:
-        return False
     bodies = article.body_sections
     return len(bodies) == 1 and p.active().editor_note.match(simplified(bodies[0].heading)) is not None
 
@@ -160,7 +163,7 @@ def credited(text: str, *, bare: bool = False) -> bool:
     m = p.match(p.PHOTO_CREDIT_RE, text, search=True)
     if m is None or not bare:
         return m is not None
-    before = text[: text.rfind(m["names"])].strip(" \u3000（(")
+    before = text[: text.rfind(p.filled(m, "names"))].strip(" \u3000（(")
     return before == "" or before in p.active().rules.bylines.roles
 
 

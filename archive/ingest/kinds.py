@@ -31,7 +31,7 @@ def finish(article: ProposedArticle) -> None:
         )
         if credit:
             known = {(a["name"], a["role"]) for a in article.authors}
-            for person in p.parse_people(credit["names"], default_role="摄影"):
+            for person in p.parse_people(p.filled(credit, "names"), default_role="摄影"):
                 if (person.name, "摄影") not in known:
                     article.authors.append({"name": person.name, "role": "摄影"})
     article.sections = [s for s in article.sections if s.text]

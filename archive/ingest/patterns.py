@@ -201,11 +201,12 @@ def is_enclosed_byline(text: str) -> bool:
     """（本报记者　某某）, the byline printed in parentheses under a headline. The same form after
     a finished paragraph is the story's closing signature: the caller tells them apart."""
     enclosed = _ENCLOSED.match(text.strip())
-    return bool(enclosed) and is_byline(enclosed.group(1).strip())
+    return enclosed is not None and is_byline(enclosed.group(1).strip())
 
 
-def match(regex: re.Pattern, text: str, *, search: bool = False) -> dict[str, str] | None:
-    """Match on the Simplified shadow of `text`; groups are sliced from the text as printed."""
+def match(regex: re.Pattern, text: str, *, search: bool = False) -> dict[str, str | None] | None:
+    """Match on the Simplified shadow of `text`; groups are sliced from the text as printed (None
+    for a group in a part of the pattern that did not match, as ``re`` has it)."""
     shadow = simplified(text)
     m = regex.search(shadow) if search else regex.match(shadow)
     if m is None:
@@ -215,6 +216,14 @@ def match(regex: re.Pattern, text: str, *, search: bool = False) -> dict[str, st
     }
     groups[""] = text[m.start() : m.end()]
     return groups
+
+
+def filled(groups: dict[str, str | None], name: str) -> str:
+    """A group of a ``match`` that lies in no optional part of its pattern: every match sets it."""
+    value = groups[name]
+    if value is None:
+        raise ValueError(f"the group {name!r} is optional in its pattern")
+    return value
 
 
 def is_byline(text: str) -> bool:

@@ -18,9 +18,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
+if typing.TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "ingest_rules.toml"
 
 Words = tuple[str, ...]
+Section = typing.TypeVar("Section", bound="DataclassInstance")
 
 
 class RulesError(ValueError):
@@ -148,19 +152,22 @@ class IngestRules:
 
 
 def _value(expected: object, value: object, where: str) -> object:
-    """`value` as the annotation `expected` asks for (lists become tuples, an int may be a float)."""
+    """`value` as the annotation `expected` asks for (lists become tuples, an int may be a float).
+    The annotations are Words or a class (str, int, float)."""
     if expected == Words:
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise RulesError(f"{where}: expected a list of non-empty strings")
         return tuple(value)
+    if not isinstance(expected, type):
+        raise TypeError(f"{where}: unsupported annotation {expected!r}")
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
-    if not isinstance(value, expected) or isinstance(value, bool):  # type: ignore[arg-type]
-        raise RulesError(f"{where}: expected {expected.__name__}, got {type(value).__name__}")  # type: ignore[union-attr]
+    if not isinstance(value, expected) or isinstance(value, bool):
+        raise RulesError(f"{where}: expected {expected.__name__}, got {type(value).__name__}")
     return value
 
 
-def _section(cls: type, table: object, where: str) -> object:
+def _section(cls: type[Section], table: object, where: str) -> Section:
     if not isinstance(table, dict):
         raise RulesError(f"[{where}]: expected a table")
     hints = typing.get_type_hints(cls, globals())
@@ -204,8 +211,9 @@ def _shipped() -> IngestRules:
 @contextmanager
 def use_rules(*, path: Path | str) -> Iterator[IngestRules]:
     """Run the ingest with the rules file at `path` inside the block."""
-    token = _ACTIVE.set(load_rules(path=path))
+    rules = load_rules(path=path)
+    token = _ACTIVE.set(rules)
     try:
-        yield _ACTIVE.get()
+        yield rules
     finally:
         _ACTIVE.reset(token)

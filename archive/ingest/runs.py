@@ -43,14 +43,16 @@ def _menu_items(roles: list[Role]) -> set[int]:
     more bare words of a few characters, line after line."""
     found: set[int] = set()
     run: list[int] = []
-    for n, role in enumerate([*roles, None]):
-        item = role is not None and re.fullmatch(f"[{p.CJK}]{{2,6}}", role.block.text) is not None
+    for n, role in enumerate(roles):
+        item = re.fullmatch(f"[{p.CJK}]{{2,6}}", role.block.text) is not None
         if item and run and role.block.gap_before == 0:
             run.append(n)
             continue
         if len(run) >= MENU_MIN:
             found.update(run)
         run = [n] if item else []
+    if len(run) >= MENU_MIN:  # a menu on the page's last lines
+        found.update(run)
     return found
 
 

@@ -55,10 +55,11 @@ class Gazetteer:
         found = [(m.start(), m.end(), self.lookup[m.group(0)]) for m in self.pattern.finditer(shadow)]
         counted: Counter = Counter()
         for i, (_, end, name) in enumerate(found):
-            nxt = found[i + 1] if i + 1 < len(found) else None
-            touching = nxt is not None and not text[end : nxt[0]].strip(" \u3000·")
-            if touching and self.is_ancestor(name, nxt[2]):
-                continue
+            if i + 1 < len(found):
+                start, _, following = found[i + 1]
+                touching = not text[end:start].strip(" \u3000·")
+                if touching and self.is_ancestor(name, following):
+                    continue
             counted[name] += 1
         return counted
 
@@ -252,8 +253,8 @@ def tag_article(*, article: ProposedArticle, gazetteer: Gazetteer, rules: list[T
 
 def _article_cities(article: ProposedArticle, gazetteer: Gazetteer) -> dict[str, float]:
     """What the whole article is about, from its sections' places and its headline."""
-    package = [gazetteer.resolve(simplified(s.heading.strip())) for s in article.body_sections if s.heading]
-    package = [name for name in package if name]
+    resolved = [gazetteer.resolve(simplified(s.heading.strip())) for s in article.body_sections if s.heading]
+    package = [name for name in resolved if name]
     if len(package) >= 2:
         # a package is about its parts' places, not about every place its parts mention, and
         # about what its introduction (the part before the first place heading) is about

@@ -8,8 +8,8 @@ rules follow the annotation guideline (docs/annotation.md).
 from __future__ import annotations
 
 import functools
+import operator
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from . import rules as ingest_rules
@@ -26,7 +26,7 @@ class ThemeRule:
     serves: str | None = None
 
 
-_FIRST_CLAUSE = re.compile(r"[^，。！？；：,;:!?]*")
+_CLAUSE_END = re.compile(r"[，。！？；：,;:!?]")
 
 
 # 在产业、科技、民生等领域: fields named in a list are not what the text is about
@@ -153,19 +153,19 @@ def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> li
     states its topic up front ("劳务协作铺就增收路。", "在…方面，")."""
     field = _fields(tuple(rules))
     w = ingest_rules.active().themes
-    topics = []
+    topics: list[tuple[str, int]] = []
     for paragraph in section.text.split("\n"):
         if len(paragraph) < w.paragraph_min:
             continue
-        first = _FIRST_CLAUSE.match(paragraph).group(0)
+        first = _CLAUSE_END.split(paragraph, maxsplit=1)[0]
         probe = ProposedSection(heading=first, text=paragraph)
         # a field's word written inside one of its children's (旅游 in 旅游收入) is not a second
         # piece of evidence: a paragraph needs more than one word counted twice
         raw = _theme_evidence(section=probe, rules=rules, family=True)
-        totals: Counter = Counter()
+        totals: dict[str, float] = {}
         for name, score in raw.items():
-            totals[field[name]] += score
-        ranked = totals.most_common(2)
+            totals[field[name]] = totals.get(field[name], 0) + score
+        ranked = _ranked(totals)[:2]
         if not ranked or ranked[0][1] < w.paragraph_threshold:
             continue
         if len(ranked) > 1 and ranked[0][1] < w.paragraph_lead * ranked[1][1]:
@@ -173,14 +173,15 @@ def _paragraph_topics(*, section: ProposedSection, rules: list[ThemeRule]) -> li
         top = ranked[0][0]
         within = {n: v for n, v in raw.items() if field[n] == top}
         chosen = _choose(within, rules, threshold=w.paragraph_threshold, second=w.paragraph_second)
+        names = list(chosen)
         if not chosen:
             # too little for _choose's thresholds: the child that holds most of it; spread thinly
             # over several, the paragraph is a roundup that names no theme
             ordered = sorted(within, key=lambda n: (within[n], n == top), reverse=True)
             best = ordered[0]
             tied = len(ordered) > 1 and within[ordered[1]] == within[best] and best != top
-            chosen = [best] if within[best] * 2 >= ranked[0][1] and not tied else []
-        topics.extend((name, len(paragraph)) for name in chosen)
+            names = [best] if within[best] * 2 >= ranked[0][1] and not tied else []
+        topics.extend((name, len(paragraph)) for name in names)
     return topics
 
 
@@ -235,11 +236,18 @@ def article_themes(parts: list[dict[str, float]], rules: list[ThemeRule]) -> dic
     parents = {r.name: r.parent for r in rules}
     # in order of appearance (a dict, not a set), so that ties rank the same way on every run
     named = dict.fromkeys(name for part in parts for name in part)
-    total: Counter = Counter()
+    total: dict[str, float] = {}
     for part in parts:
         for name, score in part.items():
-            total[parents[name] if parents.get(name) in named else name] += score
+            parent = parents.get(name)
+            key = parent if parent is not None and parent in named else name
+            total[key] = total.get(key, 0) + score
     if not total:
         return {}
     best = max(total.values())
-    return {name: round(score / best, 2) for name, score in total.most_common()}
+    return {name: round(score / best, 2) for name, score in _ranked(total)}
+
+
+def _ranked(scores: dict[str, float]) -> list[tuple[str, float]]:
+    """Highest score first, ties in the order they were first scored (as ``Counter.most_common``)."""
+    return sorted(scores.items(), key=operator.itemgetter(1), reverse=True)
