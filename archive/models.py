@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import models
 from django.db.models import Prefetch
@@ -97,6 +98,10 @@ class ActiveTags:
     An inactive row is an editor's removal (Tag), kept so that re-tagging never brings the tag back;
     it is never shown. Prefetched by ``with_active_tags()`` (as ``active_city_tags`` and
     ``active_theme_tags``), else read with one query each."""
+
+    # the reverse relations of the model that mixes this in (ArticleCity/SectionCity, …)
+    city_tags: Any
+    theme_tags: Any
 
     @property
     def active_cities(self) -> list[City]:
