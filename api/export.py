@@ -13,7 +13,7 @@ from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
 from archive.models import Section
 from config.json import SafeJSONEncoder, json_response
 from search.query import BadQuery, SearchParams, parse_params
-from search.services import search_sections
+from search.services import search
 
 BATCH = 500
 COLUMNS = (
@@ -35,7 +35,7 @@ def rows(*, params: SearchParams, base_url: str) -> Iterator[dict]:
     """Result rows in the search's own order, fetched a batch at a time."""
     page = 1
     while True:
-        results = search_sections(params=replace(params, page=page, per_page=BATCH))
+        results = search(params=replace(params, page=page, per_page=BATCH))
         ids = [hit.section_id for hit in results.hits]
         sections = Section.objects.for_cards().in_bulk(ids)
         for section_id in ids:
@@ -100,7 +100,7 @@ def export(request: HttpRequest, fmt: str) -> StreamingHttpResponse | JsonRespon
     except BadQuery as exc:
         return json_response({"error": str(exc)}, status=400)
     # a first, tiny search before the response starts: an unavailable index is then a clear 503
-    search_sections(params=replace(params, page=1, per_page=1))
+    search(params=replace(params, page=1, per_page=1))
     records = rows(params=params, base_url=f"{request.scheme}://{request.get_host()}")
     if fmt == "csv":
         response = StreamingHttpResponse(_csv_lines(records), content_type="text/csv; charset=utf-8")

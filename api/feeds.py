@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed
 from archive.models import Article, City, Section, Theme
 from archive.selectors import descendant_ids
 from search.query import BadQuery, describe, parse_params
-from search.services import search_sections
+from search.services import search
 
 FEED_SIZE = 30
 
@@ -117,7 +117,7 @@ class SearchArticles(LatestArticles):
         return reverse("reader:search")
 
     def items(self, obj):
-        results = search_sections(params=replace(obj, sort="newest", page=1, per_page=FEED_SIZE * 3))
+        results = search(params=replace(obj, sort="newest", page=1, per_page=FEED_SIZE * 3))
         ids = list(dict.fromkeys(hit.article_id for hit in results.hits))[:FEED_SIZE]
         by_id = Article.objects.select_related("page__publication").with_active_tags().in_bulk(ids)
         return [by_id[i] for i in ids if i in by_id]

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from archive.models import Article, Section
 from config.json import json_response
 from search.query import BadQuery, parse_params
-from search.services import search_sections
+from search.services import search
 
 from . import openapi
 from .serializers import article_payload
@@ -56,7 +56,7 @@ def api_search(request: HttpRequest) -> JsonResponse:
         params = parse_params(data=request.GET)
     except BadQuery as exc:
         return json_response({"error": str(exc)}, status=400)
-    results = search_sections(params=params)
+    results = search(params=params)
     by_id = Section.objects.for_cards().in_bulk([hit.section_id for hit in results.hits])
     payload = {
         "count": results.count,

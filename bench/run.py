@@ -72,10 +72,10 @@ def _time(run: Callable[[], object], repeat: int) -> list[float]:
 def ours(q: str, filters: dict, page: int) -> Callable[[], object]:
     """One query of the mix, as the search page runs it (20 hits, facets, snippets)."""
     from search.query import parse_params
-    from search.services import search_sections
+    from search.services import search
 
     params = parse_params(data={"q": q, "page": str(page), **{k: list(v) for k, v in filters.items()}})
-    return lambda: search_sections(params=params)
+    return lambda: search(params=params)
 
 
 def _setup_django(workdir: Path) -> None:
@@ -176,8 +176,7 @@ def _serving_worker() -> dict:
 def _run(*, sections: int, workdir: Path) -> int:
     _setup_django(workdir)
     from bench.peers import Fts5, OrmIcontains, PeerQuery, Tantivy
-    from search.backend import get_backend
-    from search.indexing import rebuild
+    from search.services import rebuild
 
     print(f"generating and analysing {sections} sections…", file=sys.stderr)
     docs, analyse_s, chars = _load(sections)
@@ -189,7 +188,7 @@ def _run(*, sections: int, workdir: Path) -> int:
     began = time.perf_counter()
     rebuild()
     build_s = time.perf_counter() - began
-    index_mb = _dir_mb(get_backend().path)
+    index_mb = _dir_mb(os.environ["INDEX_DIR"])  # set by _setup_django
 
     print("timing the query mix in a serving worker…", file=sys.stderr)
     worker = _serving_worker()

@@ -28,7 +28,7 @@ from archive.models import (
 from search.analysis import words
 from search.query import SearchParams
 from search.queue import enqueue
-from search.services import search_sections
+from search.services import search
 
 from . import admin_tools
 
@@ -148,7 +148,7 @@ def _search_index_ids(term: str) -> list[int]:
     if '"' not in term:
         term = " ".join(words(term)) or term
     params = SearchParams(q=term, filters={}, sort="relevance", page=1, per_page=ADMIN_SEARCH_LIMIT)
-    return [hit.section_id for hit in search_sections(params=params).hits]
+    return [hit.section_id for hit in search(params=params).hits]
 
 
 # ---------------------------------------------------------------- action forms

@@ -12,9 +12,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from archive.models import Article, Section
+from search import services
 from search.analysis import normalise_with_offsets
 from search.query import BadQuery, SearchParams, highlight_terms, parse_params
-from search.services import related_sections, search_sections
 from search.snippets import match_spans
 
 from .links import search_pairs
@@ -98,7 +98,7 @@ def trail(data: QueryDict) -> Trail | None:
     previous = following = None
     count = 0
     if rank is not None:
-        count = search_sections(params=replace(params, page=rank)).count if rank else 0
+        count = services.search(params=replace(params, page=rank)).count if rank else 0
         if rank > 1:
             previous = _neighbour(params, rank - 1, back)
         if rank < count:
@@ -107,7 +107,7 @@ def trail(data: QueryDict) -> Trail | None:
 
 
 def _neighbour(params: SearchParams, rank: int, back: str) -> Neighbour | None:
-    results = search_sections(params=replace(params, page=rank))
+    results = services.search(params=replace(params, page=rank))
     if not results.hits:
         return None
     section = (
@@ -128,7 +128,7 @@ def related(article: Article) -> list[Section]:
     )
     ids: list[int] = []
     for section in bodies[:RELATED_SOURCES]:
-        for pk in related_sections(section_id=section.pk, limit=RELATED_LIMIT):
+        for pk in services.related(section_id=section.pk, limit=RELATED_LIMIT):
             if pk not in ids:
                 ids.append(pk)
     found = Section.objects.filter(pk__in=ids).select_related("article__page__publication")

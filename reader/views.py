@@ -15,16 +15,15 @@ from archive import citations
 from archive.models import Article, City, Page, Section, Theme
 from config.json import json_response
 from search.facets import FACETS_BY_PARAM
-from search.indexing import indexed_count
-from search.middleware import MESSAGE, is_index_failure, unless_unavailable
+from search.middleware import MESSAGE, unless_unavailable
 from search.query import BadQuery, SearchParams, describe, parse_params
-from search.services import search_sections
+from search.services import SearchUnavailable, count, search
 
 from . import browse, charts, links, reading
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    overview = search_sections(params=SearchParams(q="", filters={}, sort="newest", page=1, per_page=1))
+    overview = search(params=SearchParams(q="", filters={}, sort="newest", page=1, per_page=1))
     counts = {facet: {v.value: v.count for v in values} for facet, values in overview.facets.items()}
     city_counts = counts.get("city", {})
     leagues = list(City.objects.filter(parent__kind=City.Kind.REGION).order_by("code"))
@@ -164,10 +163,8 @@ def opensearch_xml(request: HttpRequest) -> HttpResponse:
 def healthz(request: HttpRequest) -> JsonResponse:
     payload = {"status": "ok", "articles": Article.objects.count(), "sections": Section.objects.count()}
     try:
-        payload["indexed"] = indexed_count()
-    except Exception as exc:
-        if not is_index_failure(exc):
-            raise
+        payload["indexed"] = count()
+    except SearchUnavailable:
         # the site still serves articles, but search does not: say so to the load balancer
         payload.update(status="degraded", indexed=None, error=MESSAGE)
         return json_response(payload, status=503)
@@ -185,7 +182,7 @@ def run_search(request: HttpRequest, *, fixed: dict[str, str] | None = None) -> 
         for facet, value in fixed.items():
             filters[facet] = tuple(dict.fromkeys((value, *filters.get(facet, ()))))
         params = replace(params, filters=filters)
-    results = search_sections(params=params)
+    results = search(params=params)
     by_id = Section.objects.for_cards().in_bulk([hit.section_id for hit in results.hits])
     origin = urlencode(links.search_pairs(params))
     first = (results.page - 1) * params.per_page + 1

@@ -1,18 +1,16 @@
-"""Text analysis shared by indexing and querying.
+"""Text analysis shared by indexing and querying, independent of any search engine.
 
 Everything that turns text into index terms lives here, so that a document and a
-query are always cut the same way.  Two analyzers are provided:
+query are always cut the same way, whichever engine stores the terms:
 
-* ``JiebaAnalyzer`` cuts text into words with jieba's algorithm (precise mode, HMM
-  on; rjieba by default, see ``Segmenter``).  It is used for the word fields and
-  makes whole-word and phrase matching possible.
-* ``BigramAnalyzer`` cuts CJK runs into overlapping character pairs.  It backs the
-  shadow n-gram field and lets part of a word ("尔多斯") find the whole word.
+* ``words`` cuts text into words with jieba's algorithm (precise mode, HMM on;
+  rjieba by default, see ``Segmenter``): the word fields, whole-word and phrase matching.
+* ``bigrams`` cuts CJK runs into overlapping character pairs: the shadow n-gram
+  field, so that part of a word ("尔多斯") finds the whole word.
 
-Both report character offsets into the ORIGINAL text (the highlighter needs them),
-although they tokenise a normalised copy of it.  Both are module-level classes
-without state because whoosh pickles the schema, analyzers included, into the
-index's table of contents and unpickles it in every process that opens the index.
+``word_tokens`` and ``bigram_spans`` give the same terms with character spans of the
+normalised text (``normalise_with_offsets`` maps them back to the original), which is
+what an engine's own tokenizer wraps (search.engines.whoosh.analyzers).
 """
 
 from __future__ import annotations
@@ -27,7 +25,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jieba
-from whoosh.analysis import Token, Tokenizer
 
 # re-exported: callers import all text analysis from this one module
 from search.normalise import (  # noqa: F401
@@ -115,7 +112,7 @@ class Segmenter:
     def __init__(self, name: str) -> None:
         self.name = name
         if name == "rjieba":
-            import rjieba
+            import rjieba  # optional (no wheel on some platforms): imported only when chosen
 
             self._cutter = rjieba.Jieba()  # its own dictionary copy: others' add_word cannot reach it
             self._add = lambda word, freq: self._cutter.add_word(word, freq, None)
@@ -334,92 +331,20 @@ def bigram_spans(text: str) -> Iterator[tuple[str, int, int]]:
             yield text[left] + text[right], left, right + 1
 
 
-class _SpanAnalyzer(Tokenizer):
-    """Turns (start, end) spans of the normalised text into whoosh tokens.
-
-    Positions are consecutive over the kept tokens so a phrase query sees
-    neighbouring words as neighbours.  ``mode`` is ignored on purpose: index and
-    query analysis must be identical.
-    """
-
-    def _spans(self, norm: Normalised) -> Iterator[tuple[str, int, int]]:
-        raise NotImplementedError
-
-    def __call__(
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        tokenize: bool = True,
-        mode: str = "",
-        **kwargs: object,
-    ) -> Iterator[Token]:
-        token = Token(positions=positions, chars=chars, removestops=removestops, mode=mode, **kwargs)
-        norm = normalise_with_offsets(value)
-        if tokenize:
-            spans = self._spans(norm)
-        else:
-            spans = iter([(norm.text, 0, len(norm.text))] if norm.text.strip() else [])
-        for pos, (text, start, end) in enumerate(spans, start=start_pos):
-            # Whoosh expects one Token object re-used for every token.
-            token.text = text
-            token.stopped = False
-            token.boost = 1.0
-            if keeporiginal or chars:
-                original_start, original_end = norm.original_span(start, end)
-                if keeporiginal:
-                    token.original = value[original_start:original_end]
-                if chars:
-                    token.startchar = start_char + original_start
-                    token.endchar = start_char + original_end
-            if positions:
-                token.pos = pos
-            yield token
-
-    def term_positions(self, value: str) -> dict[str, list[int]]:
-        """Each term of ``value`` with its positions: what ``__call__`` yields, grouped.
-
-        The bulk index writer's shortcut around one Token object per token
-        (``search.bulkwrite``); a test keeps the two in agreement.
-        """
-        grouped: dict[str, list[int]] = {}
-        for pos, (text, _start, _end) in enumerate(self._spans(normalise_with_offsets(value))):
-            positions = grouped.get(text)
-            if positions is None:
-                grouped[text] = [pos]
-            else:
-                positions.append(pos)
-        return grouped
-
-
-class JiebaAnalyzer(_SpanAnalyzer):
-    """Whole words by jieba; Latin lower-cased and numbers such as 7752.3 kept whole."""
-
-    def _spans(self, norm: Normalised) -> Iterator[tuple[str, int, int]]:
-        text = norm.text
-        for start, end in word_spans(text):
-            yield text[start:end], start, end
-
-
-class BigramAnalyzer(_SpanAnalyzer):
-    """Overlapping CJK character pairs plus whole Latin/digit runs, for partial words."""
-
-    def _spans(self, norm: Normalised) -> Iterator[tuple[str, int, int]]:
-        return bigram_spans(norm.text)
+def word_tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """(word, start, end) of the jieba words of already-normalised ``text``."""
+    for start, end in word_spans(text):
+        yield text[start:end], start, end
 
 
 def words(text: str) -> list[str]:
     """The word-field terms of ``text`` (what a query for ``text`` looks up)."""
-    return [t.text for t in JiebaAnalyzer()(text)]
+    return [word for word, _start, _end in word_tokens(normalise_with_offsets(text).text)]
 
 
 def bigrams(text: str) -> list[str]:
     """The n-gram-field terms of ``text``."""
-    return [t.text for t in BigramAnalyzer()(text)]
+    return [gram for gram, _start, _end in bigram_spans(normalise_with_offsets(text).text)]
 
 
 # Load the dictionary when the module is imported so the cost (about half a second)

@@ -1,7 +1,7 @@
 """Names of index fields that the query builder and search service rely on.
 
 They must agree with ``search.search_indexes.SectionIndex`` (word fields) and
-``search.backend`` (which adds ``<document field>_ngram``).
+``search.engines.whoosh.backend`` (which adds ``<document field>_ngram``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Haystack field classes whose values are indexed verbatim (no analysis).
 
-``search.backend`` gives any field with ``exact = True`` an unanalysed whoosh field,
+``search.engines.whoosh.backend`` gives any field with ``exact = True`` an unanalysed whoosh field,
 so "呼和浩特市" and "2025" are stored and matched exactly as written.
 """
 

@@ -9,25 +9,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from whoosh.index import IndexError as WhooshIndexError
 
 from config.json import json_response
+
+from .engines import SearchUnavailable
 
 log = logging.getLogger(__name__)
 MESSAGE = "检索索引暂时不可用，请稍后再试。管理员可运行 manage.py ensure_index --force 重建索引。"
 RETRY_AFTER = "60"
-
-
-def is_index_failure(exc: BaseException) -> bool:
-    if isinstance(exc, WhooshIndexError):
-        return True
-    if isinstance(exc, OSError):
-        index_dir = str(settings.HAYSTACK_CONNECTIONS["default"].get("PATH", ""))
-        return bool(index_dir) and index_dir in str(getattr(exc, "filename", "") or "")
-    return False
 
 
 def unavailable_response(request: HttpRequest) -> HttpResponse:
@@ -48,7 +39,7 @@ class IndexUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not is_index_failure(exception):
+        if not isinstance(exception, SearchUnavailable):
             return None
         log.error("search index unavailable: %s", exception)
         return unavailable_response(request)
@@ -59,8 +50,6 @@ def unless_unavailable(default, fn: Callable, /, *args, **kwargs):
     without search (related sections on an article page)."""
     try:
         return fn(*args, **kwargs)
-    except Exception as exc:
-        if not is_index_failure(exc):
-            raise
+    except SearchUnavailable as exc:
         log.warning("search index unavailable, serving without it: %s", exc)
         return default

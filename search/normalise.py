@@ -44,7 +44,7 @@ def to_simplified(text: str) -> str:
     analysis stays cheap (each character is converted once and cached).  The price is
     OpenCC's phrase-level exceptions: 乾隆 is indexed as 干隆 -- harmless because
     documents and queries go through the same conversion.  Changing it changes index
-    terms: bump ``search.indexing.ANALYSIS_VERSION``.
+    terms: bump ``search.engines.whoosh.indexing.ANALYSIS_VERSION``.
     """
     if text.isascii():
         return text

@@ -1,8 +1,9 @@
-"""Reader input → validated parameters → whoosh query objects.
+"""Reader input → validated parameters → one engine-neutral query (search.querytree).
 
-Nothing here touches the index.  The user's text is never handed to whoosh's query
-parser: it is scanned by a tiny grammar of our own and turned into query objects,
-so whoosh syntax in the input ("title:", "AND", "(", "*", "[a TO") is just text.
+Nothing here touches an index or an engine.  The user's text is never handed to an
+engine's query parser: it is scanned by a tiny grammar of our own and turned into a
+tree of plain data, so engine syntax in the input ("title:", "AND", "(", "*",
+"[a TO") is just text.
 
 Query language (documented for the search help page):
     绿色 算力          both terms (AND)
@@ -23,12 +24,25 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh import query as wq
-from whoosh.fields import Schema
+from django.conf import settings
 
-from .analysis import is_cjk, is_word_char
+from .analysis import bigrams, is_cjk, is_word_char, words
 from .facets import FACETS, FACETS_BY_PARAM
-from .fieldnames import CONTENT_FIELD, NGRAM_BOOST, NGRAM_FIELD, WORD_FIELD_BOOSTS
+from .fieldnames import NGRAM_BOOST, NGRAM_FIELD, WORD_FIELD_BOOSTS
+from .querytree import (
+    AllOf,
+    AnyOf,
+    Contains,
+    DateRange,
+    Everything,
+    Exact,
+    Exclude,
+    FacetSelection,
+    Node,
+    Phrase,
+    SearchQuery,
+    Term,
+)
 
 MAX_QUERY_LENGTH = 200
 MAX_CLAUSES = 32  # bounds the work one request can ask for
@@ -202,8 +216,6 @@ def parse_params(*, data: Mapping[str, Any], per_page: int | None = None) -> Sea
 
 def _default_per_page() -> int:
     try:
-        from django.conf import settings
-
         return int(getattr(settings, "SEARCH_PAGE_SIZE", DEFAULT_PER_PAGE))
     except Exception:  # settings not configured (plain unit use)
         return DEFAULT_PER_PAGE
@@ -216,41 +228,46 @@ def _searchable(text: str) -> bool:
     return any(is_word_char(ch) for ch in text)
 
 
+_Item = Clause | str | tuple[Clause]  # a clause, "OR", or an excluded clause (a 1-tuple)
+
+
+def _read_clause(text: str, i: int) -> tuple[Clause, int]:
+    """The clause starting at ``text[i]`` (a quoted phrase or a bare word) and where it ends."""
+    n = len(text)
+    if text[i] in _QUOTES:
+        closers = _QUOTES[text[i]]
+        end = i + 1
+        while end < n and text[end] not in closers:
+            end += 1
+        return Clause(text[i + 1 : end], phrase=True), end + 1  # an unclosed quote runs to the end
+    end = i
+    while end < n and not text[end].isspace() and text[end] not in _QUOTES:
+        end += 1
+    return Clause(text[i:end], phrase=False), end
+
+
+def _scan(text: str) -> list[_Item]:
+    items: list[_Item] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        negated = text[i] == "-" and i + 1 < n and not text[i + 1].isspace()
+        if negated:
+            i += 1
+        clause, i = _read_clause(text, i)
+        if not negated and not clause.phrase and clause.text in _OR_WORDS:
+            items.append("OR")
+        elif _searchable(clause.text):
+            items.append((clause,) if negated else clause)
+    return items
+
+
 def parse_query_text(*, q: str) -> ParsedQuery:
     """Split the reader's text into OR-groups of clauses and excluded clauses."""
     # NFKC so full-width quotes, minus and spaces ("＂", "－", "　") act as syntax.
-    text = unicodedata.normalize("NFKC", clean_text(q))
-    items: list[Clause | str | tuple[Clause]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            i += 1
-            continue
-        negated = ch == "-" and i + 1 < n and not text[i + 1].isspace()
-        if negated:
-            i += 1
-            ch = text[i]
-        if ch in _QUOTES:
-            closers = _QUOTES[ch]
-            end = i + 1
-            while end < n and text[end] not in closers:
-                end += 1
-            clause = Clause(text[i + 1 : end], phrase=True)  # an unclosed quote runs to the end
-            i = end + 1
-        else:
-            end = i
-            while end < n and not text[end].isspace() and text[end] not in _QUOTES:
-                end += 1
-            word = text[i:end]
-            i = end
-            if not negated and word in _OR_WORDS:
-                items.append("OR")
-                continue
-            clause = Clause(word, phrase=False)
-        if _searchable(clause.text):
-            items.append((clause,) if negated else clause)
-
+    items = _scan(unicodedata.normalize("NFKC", clean_text(q)))
     groups: list[list[Clause]] = []
     excluded: list[Clause] = []
     join_next = False
@@ -271,94 +288,87 @@ def parse_query_text(*, q: str) -> ParsedQuery:
     return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))
 
 
-def _terms(schema: Schema, field: str, text: str) -> list[str]:
-    # The field's own analyzer: a query is cut exactly like the indexed text.
-    if field not in schema:
-        return []
-    return [token.text for token in schema[field].analyzer(text, mode="query")]
-
-
-def _sequence(field: str, terms: Sequence[str], boost: float) -> wq.Query:
+def _sequence(field: str, terms: Sequence[str], boost: float) -> Node:
     if len(terms) == 1:
-        return wq.Term(field, terms[0], boost=boost)
-    return wq.Phrase(field, list(terms), boost=boost)
+        return Term(field, terms[0], boost)
+    return Phrase(field, tuple(terms), boost)
 
 
-def clause_query(*, clause: Clause, schema: Schema) -> wq.Query | None:
-    """Whole words in the word fields OR a bigram phrase in the n-gram field."""
-    alternatives: list[wq.Query] = []
-    words = _terms(schema, CONTENT_FIELD, clause.text)
-    if words:
-        for field, boost in WORD_FIELD_BOOSTS:
-            if field in schema:
-                alternatives.append(_sequence(field, words, boost))
-    grams = _terms(schema, NGRAM_FIELD, clause.text)
+def clause_node(*, clause: Clause) -> Node | None:
+    """Whole words in the word fields OR a bigram phrase in the n-gram field.
+
+    The clause is cut by the same analysis as the indexed text (search.analysis)."""
+    alternatives: list[Node] = []
+    found_words = words(clause.text)
+    if found_words:
+        alternatives.extend(_sequence(field, found_words, boost) for field, boost in WORD_FIELD_BOOSTS)
+    grams = bigrams(clause.text)
     if grams:
         alternatives.append(_sequence(NGRAM_FIELD, grams, NGRAM_BOOST))
         if len(grams) == 1 and len(grams[0]) == 1 and is_cjk(grams[0]):
             # One character has no bigram of its own: find every bigram holding it.
-            alternatives.append(wq.Wildcard(NGRAM_FIELD, f"*{grams[0]}*", boost=NGRAM_BOOST))
-    if not alternatives:
+            alternatives.append(Contains(NGRAM_FIELD, grams[0], NGRAM_BOOST))
+    return _any_of(alternatives)
+
+
+def _all_of(nodes: list[Node]) -> Node:
+    return nodes[0] if len(nodes) == 1 else AllOf(tuple(nodes))
+
+
+def _any_of(nodes: list[Node]) -> Node | None:
+    if not nodes:
         return None
-    return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+    return nodes[0] if len(nodes) == 1 else AnyOf(tuple(nodes))
 
 
-def _all_of(queries: list[wq.Query]) -> wq.Query:
-    return queries[0] if len(queries) == 1 else wq.And(queries)
-
-
-def _any_of(queries: list[wq.Query]) -> wq.Query | None:
-    if not queries:
-        return None
-    return queries[0] if len(queries) == 1 else wq.Or(queries)
-
-
-def build_text_query(*, q: str, schema: Schema) -> wq.Query:
-    """The query for the reader's text alone; match-all when nothing is searchable."""
+def build_text(*, q: str) -> Node:
+    """The tree for the reader's text alone; Everything when nothing is searchable."""
     parsed = parse_query_text(q=q)
     required = []
     for group in parsed.groups:
-        either = _any_of([c for c in (clause_query(clause=cl, schema=schema) for cl in group) if c])
+        either = _any_of([node for node in (clause_node(clause=cl) for cl in group) if node])
         if either is not None:
             required.append(either)
-    base = _all_of(required) if required else wq.Every()
-    unwanted = _any_of([c for c in (clause_query(clause=cl, schema=schema) for cl in parsed.excluded) if c])
+    base = _all_of(required) if required else Everything()
+    unwanted = _any_of([node for node in (clause_node(clause=cl) for cl in parsed.excluded) if node])
     if unwanted is not None:
-        base = wq.AndNot(base, unwanted)
+        base = Exclude(base, unwanted)
     return base
 
 
-def build_filter(
-    *, filters: Mapping[str, Sequence[str]], schema: Schema, skip: str | None = None
-) -> wq.Query | None:
-    """Selected facet values: OR within a facet, AND across facets (``skip`` left out)."""
-    required = []
+def build_facets(*, filters: Mapping[str, Sequence[str]]) -> tuple[FacetSelection, ...]:
+    """Every facet with its selected values: OR within a facet (facets are ANDed by the search)."""
+    selections = []
     for facet in FACETS:
-        values = filters.get(facet.param, ())
-        if facet.param == skip or not values:
-            continue
-        required.append(_any_of([wq.Term(facet.field, value) for value in values]))
-    return _all_of(required) if required else None
+        values = tuple(filters.get(facet.param, ()))
+        node = _any_of([Exact(facet.field, value) for value in values])
+        selections.append(FacetSelection(param=facet.param, field=facet.field, values=values, node=node))
+    return tuple(selections)
 
 
-def build_date_filter(*, params: SearchParams) -> wq.Query | None:
+def build_dates(*, params: SearchParams) -> DateRange | None:
     """Sections published within the chosen dates (undated sections fall outside any range)."""
     if not params.has_date_range:
         return None
-    start = dt.datetime.combine(params.date_from, dt.time.min) if params.date_from else None
-    end = dt.datetime.combine(params.date_to, dt.time.max) if params.date_to else None
-    return wq.DateRange(DATE_FIELD, start, end)
+    return DateRange(DATE_FIELD, params.date_from, params.date_to)
 
 
-def build_query(*, params: SearchParams, schema: Schema) -> wq.Query:
-    """The whole search: the reader's text AND the chosen dates AND the selected facet values."""
-    text_query = build_text_query(q=params.q, schema=schema)
-    dates = build_date_filter(params=params)
-    selected = build_filter(filters=params.filters, schema=schema)
-    narrowing = [q for q in (dates, selected) if q is not None]
-    if isinstance(text_query, wq.Every) and narrowing:
-        return _all_of(narrowing)
-    return _all_of([text_query, *narrowing])
+def build_query(*, params: SearchParams) -> SearchQuery:
+    """The whole search as one engine-neutral tree; needs no index and no schema.
+
+    Sorting by relevance without any text to rank by is newest first."""
+    text = build_text(q=params.q)
+    sort = "newest" if params.sort == "relevance" and isinstance(text, Everything) else params.sort
+    return SearchQuery(
+        text=text,
+        facets=build_facets(filters=params.filters),
+        dates=build_dates(params=params),
+        sort=sort,
+        page=params.page,
+        per_page=params.per_page,
+        highlight=highlight_terms(params=params),
+        typed=params.q,
+    )
 
 
 def highlight_terms(*, params: SearchParams) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from archive.models import Article, City, Page, Section, SectionCity, SectionThe
 from archive.selectors import section_ids_of_articles, section_ids_of_pages
 from archive.signals import sections_changed
 
-from .indexing import affected_section_ids, index_sections
+from . import services
 from .models import IndexTask
 from .writelock import LOCK_TIMEOUT, IndexBusy, writer_lock
 
@@ -69,7 +69,7 @@ def drain(*, timeout: float = LOCK_TIMEOUT) -> int:
             tasks = list(IndexTask.objects.order_by("pk").values_list("pk", "section_id")[:BATCH])
             if not tasks:
                 return applied
-            index_sections(section_ids={section_id for _, section_id in tasks})
+            services.index(section_ids={section_id for _, section_id in tasks})
             IndexTask.objects.filter(pk__in=[pk for pk, _ in tasks]).delete()
             applied += len(tasks)
 
@@ -79,6 +79,33 @@ def pending() -> int:
 
 
 # ---------------------------------------------------------------- what a change affects
+
+
+def affected_section_ids(*, city_ids: Iterable[int] = (), theme_ids: Iterable[int] = ()) -> list[int]:
+    """Sections whose index entry changes when these cities/themes are renamed or moved.
+
+    A section lists its tags' ancestors too, so sections tagged with any
+    descendant are affected as well.
+    """
+    section_ids: set[int] = set()
+    for model, tag_model, column, roots in (
+        (City, SectionCity, "city_id", set(city_ids)),
+        (Theme, SectionTheme, "theme_id", set(theme_ids)),
+    ):
+        if not roots:
+            continue
+        children: dict[int | None, list[int]] = {}
+        for pk, parent in model._default_manager.values_list("id", "parent_id"):
+            children.setdefault(parent, []).append(pk)
+        subtree, frontier = set(roots), list(roots)
+        while frontier:
+            for child in children.get(frontier.pop(), []):
+                if child not in subtree:
+                    subtree.add(child)
+                    frontier.append(child)
+        rows = tag_model.objects.filter(**{f"{column}__in": subtree}).values_list("section_id", flat=True)
+        section_ids.update(rows)
+    return sorted(section_ids)
 
 
 def _on_section(sender, instance: Section, **kwargs) -> None:

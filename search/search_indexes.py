@@ -93,7 +93,7 @@ class SectionIndex(indexes.SearchIndex, indexes.Indexable):
     # Stored, not searched: the snippet is cut from the section's own text.
     body = indexes.CharField(model_attr="text", indexed=False, default="")
     # Sort keys and stored values, never searched: indexed=False spares each section
-    # sixteen numeric-range terms per field (see search.backend._whoosh_field).
+    # sixteen numeric-range terms per field (see search.engines.whoosh.backend._whoosh_field).
     article_id = indexes.IntegerField(model_attr="article_id", indexed=False)
     order = indexes.IntegerField(model_attr="order", indexed=False)
     kind = ExactCharField(model_attr="kind")

@@ -20,8 +20,10 @@ class IndexBusy(Exception):
 
 def lock_path() -> Path:
     """Beside the index directory, not inside it: a rebuild deletes that directory, and a lock file
-    in a deleted directory would no longer exclude anybody."""
-    index_path = Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
+    in a deleted directory would no longer exclude anybody.  An engine whose index is not a local
+    directory (a server: no PATH) still has one writer per installation: the lock is under DATA_DIR."""
+    folder = settings.HAYSTACK_CONNECTIONS["default"].get("PATH")
+    index_path = Path(folder) if folder else Path(settings.DATA_DIR) / "search-index"
     return index_path.parent / f"{index_path.name}.writer.lock"
 
 

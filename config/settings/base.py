@@ -98,7 +98,7 @@ STORAGES = {
 
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "search.backend.ChineseWhooshEngine",
+        "ENGINE": "search.engines.whoosh.ChineseWhooshEngine",
         "PATH": os.environ.get("INDEX_DIR", str(DATA_DIR / "whoosh_index")),
     }
 }

@@ -30,7 +30,7 @@ def _throwaway(prefix: str) -> str:
 
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "search.backend.ChineseWhooshEngine",
+        "ENGINE": "search.engines.whoosh.ChineseWhooshEngine",
         # INDEX_DIR lets a second process (the bench's serving worker) open the same index; the
         # index is a folder inside the throwaway one so that its lock file beside it goes too
         "PATH": os.environ.get("INDEX_DIR") or os.path.join(_throwaway("archive-test-index-"), "index"),

@@ -7,7 +7,7 @@ import pytest
 from archive.models import Article, Page
 from search.analysis import words
 from search.query import SearchParams
-from search.services import search_sections
+from search.services import search
 from tests.conftest import CURATED
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +51,6 @@ def test_any_word_of_a_section_finds_that_section():
             vocabulary = sorted({w for w in words(section.text) if len(w) >= 2}, key=lambda w: (-len(w), w))
             for word in vocabulary[:6] + vocabulary[-3:]:
                 params = SearchParams(q=word, filters={}, sort="relevance", page=1, per_page=200)
-                if section.pk not in {h.section_id for h in search_sections(params=params).hits}:
+                if section.pk not in {h.section_id for h in search(params=params).hits}:
                     misses.append((section.pk, word))
     assert misses == []

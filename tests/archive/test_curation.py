@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from archive import curation
 from archive.models import Article, City, Section, SectionCity, TagSource
 from search.query import SearchParams
-from search.services import search_sections
+from search.services import search
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def _pair() -> tuple[Article, Article]:
 
 def _hits(q: str) -> list:
     params = SearchParams(q=q, filters={}, sort="relevance", page=1, per_page=500)
-    return search_sections(params=params).hits
+    return search(params=params).hits
 
 
 def _history(obj) -> list[str]:
@@ -119,12 +119,12 @@ def test_tagging_an_article_tags_its_sections_as_curated_and_search_follows(
     with django_capture_on_commit_callbacks(execute=True):
         curation.tag_articles(articles=[article], city=city, active=True, actor=actor)
     params = SearchParams(q="", filters={"city": ("阿尔山市",)}, sort="newest", page=1, per_page=500)
-    assert ids <= {h.section_id for h in search_sections(params=params).hits}
+    assert ids <= {h.section_id for h in search(params=params).hits}
     tags = SectionCity.objects.filter(section_id__in=ids, city=city)
     assert {(t.source, t.active) for t in tags} == {(TagSource.CURATED, True)}
     with django_capture_on_commit_callbacks(execute=True):
         curation.tag_articles(articles=[article], city=city, active=False, actor=actor)
-    assert not ids & {h.section_id for h in search_sections(params=params).hits}
+    assert not ids & {h.section_id for h in search(params=params).hits}
     assert {(t.source, t.active) for t in tags.all()} == {(TagSource.CURATED, False)}
 
 

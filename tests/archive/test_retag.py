@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from archive.models import City, Section, SectionCity, SectionTheme, TagSource, Theme
 from search.query import SearchParams
 from search.queue import drain
-from search.services import search_sections
+from search.services import search
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def _in_search(section: Section, **filters: str) -> bool:
     params = SearchParams(
         q="", filters={k: (v,) for k, v in filters.items()}, sort="newest", page=1, per_page=1000
     )
-    return section.pk in {h.section_id for h in search_sections(params=params).hits}
+    return section.pk in {h.section_id for h in search(params=params).hits}
 
 
 def _retag(*args: str) -> str:

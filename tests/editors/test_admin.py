@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission, User
 
 from archive.models import City, Section, SectionCity, TagSource
 from search.query import SearchParams
-from search.services import search_sections
+from search.services import search
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def _form(section: Section, *, city_rows: list[dict]) -> dict:
 
 def _sections_in(city: str) -> set[int]:
     params = SearchParams(q="", filters={"city": (city,)}, sort="newest", page=1, per_page=500)
-    return {hit.section_id for hit in search_sections(params=params).hits}
+    return {hit.section_id for hit in search(params=params).hits}
 
 
 def test_the_admin_change_page_for_a_section_opens(client, editor):

@@ -16,7 +16,7 @@ from archive import curation
 from archive.models import Article, City, Page, Section, SectionCity, TagSource
 from archive.permissions import EDITOR_GROUP, create_editor
 from search.query import SearchParams
-from search.services import search_sections
+from search.services import search
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def editor(client):
 
 def _in_city(city: str) -> set[int]:
     params = SearchParams(q="", filters={"city": (city,)}, sort="newest", page=1, per_page=1000)
-    return {hit.section_id for hit in search_sections(params=params).hits}
+    return {hit.section_id for hit in search(params=params).hits}
 
 
 def test_an_editor_sees_content_but_not_users(client, editor):
@@ -139,7 +139,7 @@ def test_an_editor_fixes_a_wrong_split_from_the_queue_and_search_shows_it_at_onc
         client.post("/admin/archive/article/", {"action": "mark_reviewed", "_selected_action": [first.pk]})
     hits = {
         h.section_id: h.article_id
-        for h in search_sections(
+        for h in search(
             params=SearchParams(q="", filters={"city": ("阿尔山市",)}, sort="newest", page=1, per_page=1000)
         ).hits
     }

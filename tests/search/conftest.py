@@ -27,7 +27,7 @@ def _index_restored_after_module(django_db_setup, django_db_blocker) -> Iterator
 @pytest.fixture
 def clean_index(_index_restored_after_module) -> Iterator[None]:
     """An empty index (the real one: a temp dir set by config.settings.test)."""
-    from search.backend import get_backend
+    from search.engines.whoosh.backend import get_backend
 
     get_backend().clear()
     yield

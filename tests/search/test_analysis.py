@@ -10,14 +10,13 @@ import pytest
 
 from search.analysis import (
     CJK_CHARS,
-    BigramAnalyzer,
-    JiebaAnalyzer,
     bigrams,
     dictionary_fingerprint,
     normalise,
     normalise_with_offsets,
     words,
 )
+from search.engines.whoosh.analyzers import BigramAnalyzer, JiebaAnalyzer
 
 
 def tokens(analyzer, text):

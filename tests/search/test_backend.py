@@ -12,9 +12,9 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT
 from whoosh.index import LockError
 
 from archive.models import Section
-from search.analysis import BigramAnalyzer, JiebaAnalyzer
-from search.backend import get_backend
-from search.indexing import index_sections, indexed_count, remove_sections
+from search import services
+from search.engines.whoosh.analyzers import BigramAnalyzer, JiebaAnalyzer
+from search.engines.whoosh.backend import get_backend
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def two_sections(clean_index, make_section):
         "和林格尔新区建设绿色算力基地", headline="京蒙协作", cities=("和林格尔县",), publication="China Daily"
     )
     second = make_section("包头市发展稀土产业", cities=("包头市",), date=None)
-    index_sections(section_ids=[first.pk, second.pk])
+    services.index(section_ids=[first.pk, second.pk])
     return first, second
 
 
@@ -82,9 +82,9 @@ def test_haystack_results_give_back_multi_valued_fields_as_lists(two_sections):
 def test_rebuild_index_and_update_index_commands_index_every_section(clean_index, make_section):
     make_section("新的段落")
     call_command("rebuild_index", interactive=False, stdout=StringIO())
-    assert indexed_count() == Section.objects.count()
+    assert services.count() == Section.objects.count()
     call_command("update_index", stdout=StringIO())
-    assert indexed_count() == Section.objects.count()
+    assert services.count() == Section.objects.count()
 
 
 def test_removal_under_lock_contention_raises_instead_of_failing_silently(two_sections):
@@ -93,10 +93,10 @@ def test_removal_under_lock_contention_raises_instead_of_failing_silently(two_se
     held = backend.index.writer()  # another writer holds the lock
     try:
         with pytest.raises(LockError):
-            remove_sections(section_ids=[two_sections[0].pk])
+            services.remove(section_ids=[two_sections[0].pk])
         with pytest.raises(LockError):
             backend.remove(two_sections[0])
     finally:
         held.cancel()
         backend.write_lock_timeout = 10.0
-    assert indexed_count() == 2
+    assert services.count() == 2

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from whoosh.index import create_in
 
-from search.analysis import BigramAnalyzer, JiebaAnalyzer
-from search.backend import get_backend
-from search.bulkwrite import _field_postings, fill_index
+from search.engines.whoosh.analyzers import BigramAnalyzer, JiebaAnalyzer
+from search.engines.whoosh.backend import get_backend
+from search.engines.whoosh.bulkwrite import _field_postings, fill_index
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 CITIES = ("包头市", "鄂尔多斯市", "和林格尔县", "朝阳区")

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from search.indexing import check_index, index_sections, rebuild, remove_sections
+from search import services
 
 
 def test_check_index_reports_each_kind_of_drift(clean_index, make_section):
@@ -16,23 +16,23 @@ def test_check_index_reports_each_kind_of_drift(clean_index, make_section):
     edited = make_section("光伏基地开工")
     dropped = make_section("稀土新材料")
     gone = make_section("草原旅游")
-    rebuild()
-    assert check_index().problems == 0
+    services.rebuild()
+    assert services.check().problems == 0
 
     edited.text = "光伏基地并网发电"
     edited.save()
-    remove_sections(section_ids=[dropped.pk])
+    services.remove(section_ids=[dropped.pk])
     gone_pk = gone.pk
     gone.delete()
 
-    result = check_index()
+    result = services.check()
     assert result.stale == [edited.pk]
     assert result.missing == [dropped.pk]
     assert result.orphaned == [gone_pk]
     with pytest.raises(CommandError):
         call_command("check_index", stdout=StringIO())
 
-    index_sections(section_ids=[edited.pk, dropped.pk, gone_pk])
+    services.index(section_ids=[edited.pk, dropped.pk, gone_pk])
     out = StringIO()
     call_command("check_index", stdout=out)
     assert out.getvalue().splitlines()[-1] == "0"

@@ -1,4 +1,5 @@
-"""The numpy engine must find exactly what Whoosh's own matchers find, across segments and deletions."""
+"""The Whoosh engine: its numpy evaluator must find exactly what Whoosh's own matchers find (across
+segments and deletions) for the queries production builds; views, ordering, facet tables."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import datetime as dt
 import pytest
 from whoosh import query as wq
 
-from search import engine
-from search.backend import get_backend
-from search.indexing import index_sections
+from search import services
+from search.engines.whoosh import evaluate as engine
+from search.engines.whoosh import view as views
+from search.engines.whoosh.backend import get_backend
+from search.engines.whoosh.compile import compile_node
+from search.engines.whoosh.docsets import FacetTable
 from search.query import SearchParams, build_query
-from search.services import search_sections
 
 TEXTS = (
     "鄂尔多斯市新能源项目签约，绿色算力协作推进",
@@ -36,21 +39,25 @@ QUERIES = (
 )
 
 
+def _compiled(q: str) -> wq.Query:
+    """The reader's text as production builds it, compiled to Whoosh's query objects."""
+    params = SearchParams(q=q, filters={}, sort="relevance", page=1, per_page=20)
+    return compile_node(build_query(params=params).text)
+
+
 @pytest.mark.parametrize("q", QUERIES)
 def test_engine_matches_whoosh_exactly(clean_index, make_section, q):
     sections = [make_section(text) for text in TEXTS]
     for section in sections:  # one commit each: several segments
-        index_sections(section_ids=[section.pk])
+        services.index(section_ids=[section.pk])
     gone = sections[1].pk
     sections[1].delete()
-    index_sections(section_ids=[gone])  # leaves a deletion in a segment
+    services.index(section_ids=[gone])  # leaves a deletion in a segment
     index = get_backend().fresh_index()
-    query = build_query(
-        params=SearchParams(q=q, filters={}, sort="relevance", page=1, per_page=20), schema=index.schema
-    )
+    query = _compiled(q)
     with index.searcher() as searcher:
         expected = set(searcher.docs_for_query(query))
-        found = engine.evaluate(engine.open_view(searcher), query, scored=True)
+        found = engine.evaluate(views.open_view(searcher), query, scored=True)
         assert set(found.mask.nonzero()[0].tolist()) == expected
         assert expected, f"{q!r} should match something in this archive"
         assert (found.scores[found.mask] > 0).all()
@@ -58,17 +65,17 @@ def test_engine_matches_whoosh_exactly(clean_index, make_section, q):
 
 def test_the_view_is_kept_until_the_index_changes(clean_index, make_section):
     first = make_section("鄂尔多斯市新能源项目签约")
-    index_sections(section_ids=[first.pk])
+    services.index(section_ids=[first.pk])
     index = get_backend().fresh_index()
-    view = engine.current_view(index)
-    assert engine.current_view(get_backend().fresh_index()) is view  # nothing changed: no new searcher
+    view = views.current_view(index)
+    assert views.current_view(get_backend().fresh_index()) is view  # nothing changed: no new searcher
     second = make_section("鄂尔多斯的羊绒走进北京")
-    index_sections(section_ids=[second.pk])
-    renewed = engine.current_view(get_backend().fresh_index())
+    services.index(section_ids=[second.pk])
+    renewed = views.current_view(get_backend().fresh_index())
     assert renewed is not view and renewed.size == view.size + 1
     get_backend().clear()  # a rebuilt index may start its generations again: still noticed
-    index_sections(section_ids=[first.pk])
-    assert engine.current_view(get_backend().fresh_index()).size == 1
+    services.index(section_ids=[first.pk])
+    assert views.current_view(get_backend().fresh_index()).size == 1
 
 
 def _stored_file(index):
@@ -80,10 +87,10 @@ def _stored_file(index):
 
 def test_a_view_keeps_its_stored_fields_readable_after_a_commit_deletes_the_file(clean_index, make_section):
     section = make_section("鄂尔多斯市新能源项目签约")
-    index_sections(section_ids=[section.pk])
+    services.index(section_ids=[section.pk])
     index = get_backend().fresh_index()
-    engine.forget_views()
-    view = engine.open_view(index.searcher())
+    views.forget_views()
+    view = views.open_view(index.searcher())
     index.storage.delete_file(_stored_file(index))  # what another process's merge does
     assert int(view.searcher.stored_fields(0)["django_id"]) == section.pk
     view.searcher.close()
@@ -92,20 +99,18 @@ def test_a_view_keeps_its_stored_fields_readable_after_a_commit_deletes_the_file
 def test_a_segment_whose_stored_fields_are_already_gone_is_a_transient_missing_file(
     clean_index, make_section
 ):
-    index_sections(section_ids=[make_section("鄂尔多斯市新能源项目签约").pk])
+    services.index(section_ids=[make_section("鄂尔多斯市新能源项目签约").pk])
     index = get_backend().fresh_index()
-    engine.forget_views()
+    views.forget_views()
     searcher = index.searcher()
     index.storage.delete_file(_stored_file(index))
-    with pytest.raises(FileNotFoundError):  # search_sections retries this with a fresh view
-        engine.open_view(searcher)
+    with pytest.raises(FileNotFoundError):  # the engine's search retries this with a fresh view
+        views.open_view(searcher)
     searcher.close()
 
 
 def test_facet_counts_are_the_same_for_few_and_for_many_matching_documents():
     import numpy as np
-
-    from search.docsets import FacetTable
 
     rng = np.random.default_rng(7)
     doc_count = 500
@@ -141,15 +146,13 @@ def test_phrases_across_many_posting_blocks_match_whoosh_exactly(clean_index, ma
         "绿色产业",
     )
     sections = [make_section(f"第{n}篇：{shapes[n % len(shapes)]}") for n in range(330)]
-    index_sections(section_ids=[s.pk for s in sections])
+    services.index(section_ids=[s.pk for s in sections])
     index = get_backend().fresh_index()
     for q in ('"京蒙 协作"', '"绿色 算力"', "京蒙协", "色算"):
-        query = build_query(
-            params=SearchParams(q=q, filters={}, sort="relevance", page=1, per_page=20), schema=index.schema
-        )
+        query = _compiled(q)
         with index.searcher() as searcher:
             expected = set(searcher.docs_for_query(query))
-            found = engine.evaluate(engine.open_view(searcher), query, scored=False)
+            found = engine.evaluate(views.open_view(searcher), query, scored=False)
             assert set(found.mask.nonzero()[0].tolist()) == expected, q
             assert 0 < len(expected) < len(sections), q
 
@@ -191,20 +194,20 @@ def test_a_date_range_read_from_the_column_finds_what_whoosh_finds(
 ):
     sections = [make_section(f"京蒙协作第{i}篇", date=day, article_date=None) for i, day in enumerate(DATES)]
     for section in sections:  # one commit each: several segments, and the undated one among them
-        index_sections(section_ids=[section.pk])
+        services.index(section_ids=[section.pk])
     index = get_backend().fresh_index()
     query = wq.DateRange("date", start, end, startexcl=startexcl, endexcl=endexcl)
     with index.searcher() as searcher:
         expected = set(searcher.docs_for_query(query))
-        found = engine.evaluate(engine.open_view(searcher), query, scored=False)
+        found = engine.evaluate(views.open_view(searcher), query, scored=False)
         assert set(found.mask.nonzero()[0].tolist()) == expected
 
 
 def test_newest_first_orders_sections_by_date_across_segments(clean_index, make_section):
     older = make_section("京蒙 甲", date=dt.date(2020, 1, 1))
     newest = make_section("京蒙 乙", date=dt.date(2025, 1, 1))
-    index_sections(section_ids=[older.pk, newest.pk])
+    services.index(section_ids=[older.pk, newest.pk])
     middle = make_section("京蒙 丙", date=dt.date(2023, 1, 1))
-    index_sections(section_ids=[middle.pk])  # a second segment, ranked on its own
-    results = search_sections(params=SearchParams(q="", filters={}, sort="newest", page=1, per_page=10))
+    services.index(section_ids=[middle.pk])  # a second segment, ranked on its own
+    results = services.search(params=SearchParams(q="", filters={}, sort="newest", page=1, per_page=10))
     assert [hit.section_id for hit in results.hits] == [newest.pk, middle.pk, older.pk]

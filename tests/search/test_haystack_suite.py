@@ -1,4 +1,4 @@
-"""django-haystack's own Whoosh backend tests, run against our engine (search.backend.ChineseWhooshEngine).
+"""django-haystack's own Whoosh backend tests, run against our engine (search.engines.whoosh.ChineseWhooshEngine).
 
 The django-haystack 3.4.0 sdist is downloaded from PyPI at test time into
 var/cache/haystack-suite/ (never committed); its test_haystack package runs in a

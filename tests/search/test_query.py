@@ -1,21 +1,17 @@
-"""Parameter parsing and query building: pure, with a hand-made schema and an in-memory index."""
+"""Parameter parsing and query building: pure -- no index, no schema, no engine."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.http import QueryDict
-from whoosh import query as wq
-from whoosh.fields import ID, KEYWORD, TEXT, Schema
-from whoosh.filedb.filestore import RamStorage
 
-from search.analysis import BigramAnalyzer, JiebaAnalyzer
 from search.query import (
     MAX_PAGE,
     BadQuery,
     Clause,
     SearchParams,
-    build_date_filter,
-    build_filter,
     build_query,
     describe,
     highlight_terms,
@@ -23,53 +19,24 @@ from search.query import (
     parse_params,
     parse_query_text,
 )
-
-SCHEMA = Schema(
-    id=ID(stored=True, unique=True),
-    text=TEXT(analyzer=JiebaAnalyzer(), phrase=True),
-    headline=TEXT(analyzer=JiebaAnalyzer(), phrase=True),
-    heading=TEXT(analyzer=JiebaAnalyzer(), phrase=True),
-    text_ngram=TEXT(analyzer=BigramAnalyzer(), phrase=True),
-    city=KEYWORD(commas=True, lowercase=False),
-    theme=KEYWORD(commas=True, lowercase=False),
-    publication=ID(),
-    year=ID(),
-)
-
-DOCS = {
-    "adjacent": "推动产业合作取得新进展",
-    "apart": "产业发展与合作交流",
-    "ordos": "鄂尔多斯市的风电项目",
-    "latin": "AI 大模型 title 字段",
-}
+from search.querytree import AllOf, AnyOf, Contains, DateRange, Everything, Exact, Exclude, Phrase, Term
 
 
 def params(q: str = "", **filters: tuple[str, ...]) -> SearchParams:
     return SearchParams(q=q, filters=filters, sort="relevance", page=1, per_page=20)
 
 
-@pytest.fixture(scope="module")
-def ram_index():
-    index = RamStorage().create_index(SCHEMA)
-    writer = index.writer()
-    cities = {
-        "adjacent": ["包头市"],
-        "apart": ["包头市", "内蒙古自治区"],
-        "ordos": ["鄂尔多斯市"],
-        "latin": [],
-    }
-    for key, text in DOCS.items():
-        writer.add_document(id=key, text=text, text_ngram=text, city=cities[key])
-    writer.commit()
-    return index
+def text_of(q: str):
+    return build_query(params=params(q)).text
 
 
-def found(index, q: str, **filters: tuple[str, ...]) -> set[str]:
-    with index.searcher() as searcher:
-        return {
-            hit["id"]
-            for hit in searcher.search(build_query(params=params(q, **filters), schema=SCHEMA), limit=None)
-        }
+def _walk(node):
+    yield node
+    for child in getattr(node, "children", ()):
+        yield from _walk(child)
+    for part in (getattr(node, "base", None), getattr(node, "excluded", None)):
+        if part is not None:
+            yield from _walk(part)
 
 
 # --------------------------------------------------------------------------- parse_params
@@ -155,83 +122,91 @@ def test_clauses_without_any_word_character_are_dropped():
 
 
 @pytest.mark.parametrize("q", ["", "   ", "*", "(", "，。！", '"', "-", "*:*"])
-def test_a_query_of_only_punctuation_or_whitespace_matches_everything(q):
-    assert build_query(params=params(q), schema=SCHEMA) == wq.Every()
+def test_a_query_of_only_punctuation_or_whitespace_matches_everything_newest_first(q):
+    built = build_query(params=params(q))
+    assert built.text == Everything()
+    assert built.sort == "newest" and built.browses_everything
 
 
 def test_each_term_matches_as_a_word_phrase_or_as_a_bigram_phrase():
-    query = build_query(params=params("产业合作"), schema=SCHEMA)
-    assert isinstance(query, wq.Or)
-    assert wq.Phrase("text", ["产业", "合作"], boost=2.0) in query.subqueries
-    assert wq.Phrase("headline", ["产业", "合作"], boost=6.0) in query.subqueries
-    assert wq.Phrase("text_ngram", ["产业", "业合", "合作"]) in query.subqueries
-
-
-def test_title_words_are_boosted_over_body_words_which_are_boosted_over_partial_words():
-    query = build_query(params=params("风电"), schema=SCHEMA)
-    boosts = {sub.fieldname: sub.boost for sub in query.subqueries}
-    assert boosts["headline"] > boosts["heading"] > boosts["text"] > boosts["text_ngram"]
-
-
-@pytest.mark.parametrize("q", ["title:风电", "AND", "(风电)", "风电*", "[a TO", "text:*", "风电^10"])
-def test_whoosh_syntax_in_user_input_is_plain_text(q):
-    query = build_query(params=params(q), schema=SCHEMA)
-    nodes = list(_walk(query))
-    assert not any(isinstance(node, wq.Wildcard | wq.TermRange | wq.Every) for node in nodes)
-    searched_fields = {node.fieldname for node in nodes if isinstance(node, wq.Term | wq.Phrase)}
-    assert searched_fields == {"text", "headline", "heading", "text_ngram"}
-
-
-def _walk(query):
-    yield query
-    for child in query.children():
-        yield from _walk(child)
-
-
-def test_several_values_of_one_facet_are_ored_and_facets_are_anded():
-    selected = build_filter(filters={"city": ("包头市", "赤峰市"), "year": ("2025",)}, schema=SCHEMA)
-    assert selected == wq.And(
-        [wq.Or([wq.Term("city", "包头市"), wq.Term("city", "赤峰市")]), wq.Term("year", "2025")]
+    query = text_of("产业合作")
+    assert query == AnyOf(
+        (
+            Phrase("headline", ("产业", "合作"), 6.0),
+            Phrase("heading", ("产业", "合作"), 4.0),
+            Phrase("text", ("产业", "合作"), 2.0),
+            Phrase("text_ngram", ("产业", "业合", "合作"), 1.0),
+        )
     )
 
 
-def test_a_facet_can_be_left_out_of_the_filter_for_disjunctive_counts():
-    assert build_filter(
-        filters={"city": ("包头市",), "year": ("2025",)}, schema=SCHEMA, skip="city"
-    ) == wq.Term("year", "2025")
+def test_title_words_are_boosted_over_body_words_which_are_boosted_over_partial_words():
+    boosts = {sub.field: sub.boost for sub in text_of("风电").children}
+    assert boosts["headline"] > boosts["heading"] > boosts["text"] > boosts["text_ngram"]
 
 
-def test_match_all_with_a_filter_is_just_the_filter():
-    assert build_query(params=params("", city=("包头市",)), schema=SCHEMA) == wq.Term("city", "包头市")
+def test_terms_are_cut_like_the_indexed_text_traditional_full_width_and_numbers_included():
+    assert text_of("阿爾山") == text_of("阿尔山")
+    assert Term("text", "ai", 2.0) in text_of("ＡＩ").children
+    assert Term("text", "7752.3亿元", 2.0) in text_of("7752.3亿元").children
 
 
-# --------------------------------------------------------------------------- semantics on a RAM index
+def test_a_single_character_also_matches_every_bigram_containing_it():
+    assert text_of("旅") == AnyOf(
+        (
+            Term("headline", "旅", 6.0),
+            Term("heading", "旅", 4.0),
+            Term("text", "旅", 2.0),
+            Term("text_ngram", "旅", 1.0),
+            Contains("text_ngram", "旅", 1.0),
+        )
+    )
 
 
-def test_a_phrase_matches_only_adjacent_words(ram_index):
-    assert found(ram_index, '"产业 合作"') == {"adjacent"}
-    assert found(ram_index, "产业合作") == {"adjacent"}
-    assert found(ram_index, "产业 合作") == {"adjacent", "apart"}
+def test_groups_are_anded_or_joins_neighbours_and_minus_excludes():
+    query = text_of("绿色 包头 OR 赤峰 -鄂尔多斯")
+    assert isinstance(query, Exclude)
+    assert isinstance(query.base, AllOf) and len(query.base.children) == 2
+    either = query.base.children[1]
+    assert isinstance(either, AnyOf) and [len(c.children) for c in either.children] == [4, 4]
+    assert Term("text", "鄂尔多斯", 2.0) in query.excluded.children
 
 
-def test_or_and_exclusion(ram_index):
-    assert found(ram_index, "风电 OR 进展") == {"ordos", "adjacent"}
-    assert found(ram_index, "产业 -交流") == {"adjacent"}
-    assert found(ram_index, "-产业") == {"ordos", "latin"}
+def test_only_excluded_terms_exclude_from_everything():
+    query = text_of('-"京蒙协作"')
+    assert isinstance(query, Exclude) and query.base == Everything()
 
 
-def test_part_of_a_word_finds_the_whole_word(ram_index):
-    assert found(ram_index, "尔多斯") == {"ordos"}
+@pytest.mark.parametrize("q", ["title:风电", "AND", "(风电)", "风电*", "[a TO", "text:*", "风电^10"])
+def test_engine_syntax_in_user_input_is_plain_text(q):
+    nodes = list(_walk(text_of(q)))
+    assert not any(isinstance(node, Contains | Everything | Exclude) for node in nodes)
+    searched_fields = {node.field for node in nodes if isinstance(node, Term | Phrase)}
+    assert searched_fields == {"text", "headline", "heading", "text_ngram"}
 
 
-def test_whoosh_syntax_is_searched_as_the_words_it_contains(ram_index):
-    assert found(ram_index, "title:") == {"latin"}
-    assert found(ram_index, "AI AND") == set()  # "and" is a word to find, not an operator
+def test_several_values_of_one_facet_are_ored_and_every_facet_is_listed():
+    built = build_query(params=params("", city=("包头市", "赤峰市"), year=("2025",)))
+    by_param = {facet.param: facet for facet in built.facets}
+    assert list(by_param) == ["city", "theme", "publication", "year"]
+    assert by_param["city"].node == AnyOf((Exact("city", "包头市"), Exact("city", "赤峰市")))
+    assert by_param["year"].node == Exact("year", "2025")
+    assert by_param["theme"].node is None and by_param["theme"].values == ()
+    assert [facet.param for facet in built.selected] == ["city", "year"]
 
 
-def test_filters_combine_with_the_text(ram_index):
-    assert found(ram_index, "产业", city=("内蒙古自治区",)) == {"apart"}
-    assert found(ram_index, "", city=("包头市", "鄂尔多斯市")) == {"adjacent", "apart", "ordos"}
+def test_match_all_with_a_filter_is_not_browsing_everything():
+    built = build_query(params=params("", city=("包头市",)))
+    assert built.text == Everything() and not built.browses_everything
+
+
+def test_the_page_the_order_and_the_terms_to_mark_are_carried_along():
+    built = build_query(
+        params=SearchParams(q='绿色 "产业 合作" -风电', filters={}, sort="oldest", page=3, per_page=7)
+    )
+    assert (built.sort, built.page, built.per_page) == ("oldest", 3, 7)
+    assert built.highlight == ("绿色", "产业 合作") and built.typed == '绿色 "产业 合作" -风电'
+    assert build_query(params=params("绿色")).sort == "relevance"
 
 
 # --------------------------------------------------------------------------- describe / highlight
@@ -292,11 +267,6 @@ def test_a_range_that_ends_before_it_starts_is_a_bad_query():
 
 def test_the_dates_join_the_query_and_the_summary():
     params = parse_params(data={"q": "", "city": "包头市", "date_from": "2025-03", "date_to": "2025-05"})
-    built = build_query(params=params, schema=SCHEMA)
-    (dates,) = [q for q in built.subqueries if isinstance(q, wq.DateRange)]
-    assert (dates.startdate.date().isoformat(), dates.enddate.date().isoformat()) == (
-        "2025-03-01",
-        "2025-05-31",
-    )
+    assert build_query(params=params).dates == DateRange("date", dt.date(2025, 3, 1), dt.date(2025, 5, 31))
     assert "日期：2025-03-01 至 2025-05-31" in describe(params=params)
-    assert build_date_filter(params=parse_params(data={"q": "x"})) is None
+    assert build_query(params=parse_params(data={"q": "x"})).dates is None

@@ -9,7 +9,7 @@ from archive.models import City, Section, SectionCity
 from search.models import IndexTask
 from search.query import SearchParams
 from search.queue import IndexBusy, drain, enqueue, writer_lock
-from search.services import search_sections
+from search.services import search
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def _found(q: str = "", **filters: str) -> set[int]:
     params = SearchParams(
         q=q, filters={k: (v,) for k, v in filters.items()}, sort="newest", page=1, per_page=500
     )
-    return {hit.section_id for hit in search_sections(params=params).hits}
+    return {hit.section_id for hit in search(params=params).hits}
 
 
 def _queued() -> set[int]:

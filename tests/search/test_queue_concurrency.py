@@ -44,10 +44,12 @@ def _retrying(work, **kwargs):
     raise RuntimeError("database stayed locked")
 
 
-def _hits(search_sections, params) -> list:
+def _hits(params) -> list:
+    from search.services import SearchUnavailable, search
+
     try:
-        return search_sections(params=params).hits
-    except FileNotFoundError:  # see search(): an index generation removed while being opened
+        return search(params=params).hits
+    except (FileNotFoundError, SearchUnavailable):  # an index generation removed while being opened
         return []
 
 
@@ -59,7 +61,6 @@ def edit(worker: int, operations: int) -> None:
     from archive import curation
     from archive.models import Article, City, Section
     from search.query import SearchParams
-    from search.services import search_sections
 
     rng = random.Random(worker)
     cities = list(City.objects.exclude(kind="region"))
@@ -90,7 +91,7 @@ def edit(worker: int, operations: int) -> None:
                 if token:
                     # the commit has returned: the change must already be searchable
                     params = SearchParams(q=token, filters={}, sort="relevance", page=1, per_page=5)
-                    while not _hits(search_sections, params) and time.monotonic() - started < 5:
+                    while not _hits(params) and time.monotonic() - started < 5:
                         time.sleep(0.01)
                     stats["latencies"].append(time.monotonic() - started)
             elif op == "tag":
@@ -136,7 +137,8 @@ def search(worker: int, stop_file: str) -> None:
     """One reader: searches until the editors are done (`stop_file` appears)."""
     _setup_django()
     from search.query import SearchParams
-    from search.services import search_sections
+    from search.services import SearchUnavailable
+    from search.services import search as run_search
 
     rng = random.Random(100 + worker)
     queries = ["京蒙协作", "乌海", "草原", "产业", "zq1", "教育 医疗", ""]
@@ -144,8 +146,8 @@ def search(worker: int, stop_file: str) -> None:
     while not os.path.exists(stop_file):
         params = SearchParams(q=rng.choice(queries), filters={}, sort="relevance", page=1, per_page=20)
         try:
-            search_sections(params=params)
-        except FileNotFoundError as exc:
+            run_search(params=params)
+        except (FileNotFoundError, SearchUnavailable) as exc:
             # A reader opening the index while a commit removes the previous generation's files
             # (search side, reported); counted so the run shows how often, not hidden.
             read_errors.append(str(exc))
@@ -157,10 +159,10 @@ def search(worker: int, stop_file: str) -> None:
 def verify() -> None:
     _setup_django()
     from archive.models import Section
-    from search.indexing import check_index
     from search.models import IndexTask
+    from search.services import check
 
-    result = check_index()
+    result = check()
     print(
         json.dumps(
             {

@@ -1,4 +1,4 @@
-"""Searching the real Whoosh index (config.settings.test's temp dir) through search_sections."""
+"""Searching the real Whoosh index (config.settings.test's temp dir) through the search interface."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
+from search import services
 from search.analysis import words
-from search.indexing import index_sections
 from search.query import SearchParams, parse_params
-from search.services import search_sections
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +51,7 @@ def archive(clean_index, make_section):
             article_date=dt.date(2022, 6, 1),
         ),
     }
-    index_sections(section_ids=[s.pk for s in sections.values()])
+    services.index(section_ids=[s.pk for s in sections.values()])
     return sections
 
 
@@ -60,7 +59,7 @@ def search(q: str = "", *, sort: str = "relevance", page: int = 1, per_page: int
     params = SearchParams(
         q=q, filters={k: tuple(v) for k, v in filters.items()}, sort=sort, page=page, per_page=per_page
     )
-    return search_sections(params=params)
+    return services.search(params=params)
 
 
 def ids(results, archive) -> set[str]:
@@ -169,7 +168,7 @@ def test_whole_word_matches_rank_above_partial_matches(archive):
 def test_headline_matches_rank_above_body_matches(clean_index, make_section):
     body = make_section("京蒙协作推进，风电项目多", headline="标题一")
     title = make_section("项目进展顺利，情况良好", headline="京蒙协作")
-    index_sections(section_ids=[body.pk, title.pk])
+    services.index(section_ids=[body.pk, title.pk])
     assert [hit.section_id for hit in search("京蒙协作").hits] == [title.pk, body.pk]
 
 
@@ -188,7 +187,7 @@ def test_snippets_mark_chinese_words_and_partial_words(archive):
 
 def test_headline_and_heading_are_marked_too(clean_index, make_section):
     section = make_section("正文没有这个词", headline="京蒙协作结硕果 <i>", heading="绿色算力基地")
-    index_sections(section_ids=[section.pk])
+    services.index(section_ids=[section.pk])
     (hit,) = search("结硕果 OR 算力").hits
     assert hit.headline_html == "京蒙协作<mark>结硕果</mark> &lt;i&gt;"
     assert hit.heading_html == "绿色<mark>算力</mark>基地"
@@ -249,13 +248,13 @@ HOSTILE = [
 @pytest.mark.parametrize("q", HOSTILE)
 def test_hostile_queries_never_raise(archive, q):
     params = parse_params(data={"q": [q], "city": [q], "year": [q], "sort": [q]}, per_page=10)
-    results = search_sections(params=params)
+    results = services.search(params=params)
     assert results.count >= 0
 
 
 @pytest.mark.parametrize("q", HOSTILE)
 def test_hostile_queries_never_raise_even_without_parse_params(archive, q):
-    results = search_sections(
+    results = services.search(
         params=SearchParams(q=q, filters={"city": (q,)}, sort="relevance", page=1, per_page=10)
     )
     assert results.count >= 0
@@ -269,24 +268,19 @@ def test_an_empty_index_answers_with_no_hits_and_only_the_selected_facet_values(
 
 
 def test_related_sections_are_other_articles_sharing_distinctive_words(clean_index, make_section):
-    from search.indexing import rebuild
-    from search.services import related_sections
-
     base = make_section("和林格尔新区数据中心集群建设提速，绿色算力服务京津冀")
     close = make_section("绿色算力项目落户和林格尔新区数据中心集群")
     far = make_section("锡林郭勒盟牧民参加那达慕赛马")
-    rebuild()
-    related = related_sections(section_id=base.pk, limit=5)
+    services.rebuild()
+    related = services.related(section_id=base.pk, limit=5)
     assert related and related[0] == close.pk
     assert base.pk not in related and far.pk not in related
-    assert related_sections(section_id=10**9) == []
+    assert services.related(section_id=10**9) == []
 
 
 def test_zero_results_offer_dropping_filters_and_near_words(clean_index, make_section):
     make_section("喀喇沁云杉苗圃扩建", date=dt.date(2024, 6, 1))
-    from search.indexing import rebuild
-
-    rebuild()
+    services.rebuild()
     filtered = search("云杉苗圃", year=("1999",))
     assert filtered.count == 0 and filtered.count_without_filters == 1
     typo = search("云杉苗囿")
@@ -294,36 +288,36 @@ def test_zero_results_offer_dropping_filters_and_near_words(clean_index, make_se
 
 
 def test_warm_up_reads_every_facet_table_and_sort_column_before_the_first_search(archive):
-    from search import docsets, engine
-    from search.backend import get_backend
+    from search.engines.whoosh import docsets
+    from search.engines.whoosh.backend import get_backend
+    from search.engines.whoosh.searching import SORT_COLUMNS
+    from search.engines.whoosh.view import current_view, forget_views
     from search.facets import FACETS
-    from search.services import SORT_COLUMNS, warm_up
 
-    engine.forget_views()
+    forget_views()
     docsets.clear()
     ticks = []
-    warm_up(tick=lambda: ticks.append(1))
+    services.warm_up(tick=lambda: ticks.append(1))
     assert ticks  # the worker's heartbeat is kept while warming up
-    view = engine.current_view(get_backend().fresh_index())
+    view = current_view(get_backend().fresh_index())
     for part in view.parts:
         assert set(part.data.facets) == {facet.field for facet in FACETS}
         # the values, and with one segment their ranks as well
         assert {key[1] if isinstance(key, tuple) else key for key in part.data.columns} == set(SORT_COLUMNS)
         assert part.data.lexicons
-    assert search_sections(params=parse_params(data={})).count == view.size
+    assert services.search(params=parse_params(data={})).count == view.size
 
 
 def test_warm_up_of_an_empty_index_does_nothing_and_searches_still_answer(clean_index):
-    from search import engine
-    from search.services import warm_up
+    from search.engines.whoosh.view import forget_views
 
-    engine.forget_views()
-    warm_up()
-    assert search_sections(params=parse_params(data={"q": "草原"})).count == 0
+    forget_views()
+    services.warm_up()
+    assert services.search(params=parse_params(data={"q": "草原"})).count == 0
 
 
 def in_dates(q: str = "", **dates):
-    return search_sections(params=parse_params(data={"q": q, **dates}, per_page=50))
+    return services.search(params=parse_params(data={"q": q, **dates}, per_page=50))
 
 
 def test_a_date_range_keeps_the_sections_published_within_it(archive):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.indexing import check_index
+from search.services import check
 
 
 class Command(BaseCommand):
     help = "核对检索索引与数据库：缺失、过期、多余的段落；全部正常时输出 0 并以 0 退出"
 
     def handle(self, *args, **opts):
-        result = check_index()
+        result = check()
         for label, ids in (("缺失", result.missing), ("过期", result.stale), ("多余", result.orphaned)):
             shown = "、".join(map(str, ids[:20])) + ("…" if len(ids) > 20 else "")
             self.stdout.write(f"{label}：{len(ids)}" + (f"（段落 {shown}）" if ids else ""))

@@ -10,7 +10,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.indexing import ensure_index, indexed_count
+from search.services import count, ensure
 
 PHASES = {"index": "索引", "commit": "写入索引段"}
 
@@ -69,7 +69,7 @@ class Command(BaseCommand):
         reporter = ProgressReporter(self.stdout, verbosity=verbosity, interactive=interactive)
         started = time.monotonic()
         try:
-            rebuilt = ensure_index(force=opts["force"], progress=reporter)
+            rebuilt = ensure(force=opts["force"], progress=reporter)
         except OSError as exc:
             # a full disk or a file-size limit: the rebuild was written beside the live index,
             # which stays as it was
@@ -81,6 +81,6 @@ class Command(BaseCommand):
         if verbosity < 1:
             return
         if rebuilt is None:
-            self.stdout.write(f"检索索引已是最新：{indexed_count()} 个段落")
+            self.stdout.write(f"检索索引已是最新：{count()} 个段落")
         else:
             self.stdout.write(f"已重建检索索引：{rebuilt} 个段落（{time.monotonic() - started:.1f} 秒）")

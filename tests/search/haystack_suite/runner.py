@@ -1,4 +1,4 @@
-"""Run django-haystack's own Whoosh test suite against ``search.backend.ChineseWhooshEngine``.
+"""Run django-haystack's own Whoosh test suite against ``search.engines.whoosh.ChineseWhooshEngine``.
 
     python tests/search/haystack_suite/runner.py SUITE_DIR RESULTS.json
 
@@ -86,7 +86,7 @@ def main(suite_dir: str, results_path: str) -> int:
     from django.test.runner import DiscoverRunner
     from haystack import connections
 
-    from search.backend import ChineseWhooshBackend, ChineseWhooshEngine
+    from search.engines.whoosh import ChineseWhooshBackend, ChineseWhooshEngine
 
     if os.environ.get("HAYSTACK_SUITE_ENGINE") != "stock":  # "stock": haystack's own, for comparison
         stock.WhooshEngine = ChineseWhooshEngine

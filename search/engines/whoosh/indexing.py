@@ -1,15 +1,7 @@
-"""Keeping the index in step with the archive.
+"""Writing and checking the Whoosh index: sections (re)indexed or removed, a full rebuild beside
+the live index, the stamp that says which analysis built it, and the check against the database.
 
-Haystack's signal processor is off (settings.HAYSTACK_SIGNAL_PROCESSOR), so archive
-services call these after their transaction commits, e.g.::
-
-    ids = [s.pk for s in article.sections.all()]
-    transaction.on_commit(lambda: index_sections(section_ids=ids))
-    # or simply: index_sections_on_commit(section_ids=ids)
-
-``index_sections`` also removes ids whose rows no longer exist, so a service that
-deletes or re-splits an article can pass the old and new section ids together.
-All of them raise on failure (including a write lock not obtained in time).
+Every function raises on failure (including a write lock not obtained in time).
 """
 
 from __future__ import annotations
@@ -18,26 +10,23 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import partial
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from django.db import transaction
 from haystack import connections
 from haystack.constants import DJANGO_ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_model_ct
 
-from archive.models import City, Section, SectionCity, SectionTheme, Theme
+from archive.models import Section
+from search.analysis import dictionary_fingerprint
+from search.engines.base import BATCH_SIZE, IndexCheck, Progress
+from search.search_indexes import SectionIndex
+from search.writelock import writer_lock
 
-from . import engine
-from .analysis import dictionary_fingerprint
 from .backend import ChineseWhooshBackend, get_backend
-from .search_indexes import SectionIndex
-from .writelock import writer_lock
+from .view import forget_views
 
-BATCH_SIZE = 500
 # Bump when a change to analysis or schema code changes the terms written to the
 # index; ``ensure_index`` then rebuilds.  (Dictionary changes are detected by hash.)
 ANALYSIS_VERSION = 4
@@ -74,17 +63,9 @@ def index_sections(*, section_ids: Iterable[int], using: str = "default") -> int
     return len(found)
 
 
-def index_sections_on_commit(*, section_ids: Iterable[int], using: str = "default") -> None:
-    """Run ``index_sections`` once the current transaction commits (at once outside one)."""
-    transaction.on_commit(partial(index_sections, section_ids=tuple(section_ids), using=using))
-
-
 def remove_sections(*, section_ids: Iterable[int], using: str = "default") -> None:
     """Drop these sections from the index (whether or not their rows still exist)."""
     get_backend(using=using).delete_identifiers(_identifier(int(pk)) for pk in section_ids)
-
-
-Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
 
 def rebuild(
@@ -123,10 +104,10 @@ def rebuild(
         shutil.rmtree(retired, ignore_errors=True)
         if live.exists():
             live.rename(retired)
-        staging.rename(live)  # between the two renames a search retries (search_sections)
+        staging.rename(live)  # between the two renames a search retries (engine.WhooshEngine)
         shutil.rmtree(retired, ignore_errors=True)
         backend.ensure_setup()  # open the new live index now, so a later loss of it is noticed
-    engine.forget_views()
+    forget_views()
     return counted
 
 
@@ -219,49 +200,6 @@ def ensure_index(
     if not force and index_is_current(using=using):
         return None
     return rebuild(using=using, progress=progress)
-
-
-def indexed_count(*, using: str = "default") -> int:
-    """Documents in the index (for /healthz)."""
-    return get_backend(using=using).document_count()
-
-
-def affected_section_ids(*, city_ids: Iterable[int] = (), theme_ids: Iterable[int] = ()) -> list[int]:
-    """Sections whose index entry changes when these cities/themes are renamed or moved.
-
-    A section lists its tags' ancestors too, so sections tagged with any
-    descendant are affected as well.
-    """
-    section_ids: set[int] = set()
-    for model, tag_model, column, roots in (
-        (City, SectionCity, "city_id", set(city_ids)),
-        (Theme, SectionTheme, "theme_id", set(theme_ids)),
-    ):
-        if not roots:
-            continue
-        children: dict[int | None, list[int]] = {}
-        for pk, parent in model._default_manager.values_list("id", "parent_id"):
-            children.setdefault(parent, []).append(pk)
-        subtree, frontier = set(roots), list(roots)
-        while frontier:
-            for child in children.get(frontier.pop(), []):
-                if child not in subtree:
-                    subtree.add(child)
-                    frontier.append(child)
-        rows = tag_model.objects.filter(**{f"{column}__in": subtree}).values_list("section_id", flat=True)
-        section_ids.update(rows)
-    return sorted(section_ids)
-
-
-@dataclass(frozen=True)
-class IndexCheck:
-    missing: list[int]  # sections in the database but not in the index
-    stale: list[int]  # indexed with content that differs from the database's
-    orphaned: list[int]  # in the index but no longer in the database
-
-    @property
-    def problems(self) -> int:
-        return len(self.missing) + len(self.stale) + len(self.orphaned)
 
 
 def check_index(*, using: str = "default", batch_size: int = BATCH_SIZE) -> IndexCheck:

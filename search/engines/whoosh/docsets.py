@@ -20,8 +20,10 @@ from itertools import chain
 from pickle import loads
 
 import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.reading import IndexReader
 from whoosh.system import _INT_SIZE
+from whoosh.util.numeric import byte_to_length
 
 # Bounded caches: terms are the big ones (a common word ≈ 30k postings × 8 bytes).
 TERM_CACHE_POSTINGS = 8_000_000  # postings kept per segment (≈ 64 MB)
@@ -33,8 +35,6 @@ _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float32)
 
 
 def _byte_to_length_table() -> np.ndarray:
-    from whoosh.util.numeric import byte_to_length
-
     return np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
 
 
@@ -256,8 +256,6 @@ def field_lengths(data: SegmentData, reader: IndexReader, fieldname: str) -> np.
     """Each document's length in ``fieldname`` (Whoosh's one-byte approximation)."""
     found = data.lengths.get(fieldname)
     if found is None:
-        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-
         perdoc = reader._perdoc  # lengths are a per-document column of bytes
         column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
         raw = np.zeros(data.doc_count, np.uint8) if column is None else np.fromiter(column, np.uint8)

@@ -1,4 +1,4 @@
-"""Haystack engine: haystack's Whoosh backend with Chinese analysis and exact facets.
+"""Haystack backend: haystack's Whoosh backend with Chinese analysis and exact facets.
 
 Differences from the stock ``haystack.backends.whoosh_backend``:
 
@@ -22,8 +22,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from haystack import connections
-from haystack.backends import BaseEngine
-from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
+from haystack.backends.whoosh_backend import WhooshSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SearchBackendError, SkipDocument
 from haystack.utils import get_identifier, get_model_ct
@@ -43,12 +42,13 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.index import Index
 from whoosh.writing import IndexWriter
 
-from .analysis import BigramAnalyzer, JiebaAnalyzer
-from .bulkwrite import fill_index
-from .facets import FACET_FIELDS
+from search.facets import FACET_FIELDS
 
 # The shadow field's suffix is shared with the query builder, which finds it by name.
-from .fieldnames import NGRAM_SUFFIX
+from search.fieldnames import NGRAM_SUFFIX
+
+from .analyzers import BigramAnalyzer, JiebaAnalyzer
+from .bulkwrite import fill_index
 
 DEFAULT_WRITE_LOCK_TIMEOUT = 10.0  # seconds a writer waits for another process's lock
 
@@ -209,7 +209,7 @@ class ChineseWhooshBackend(WhooshSearchBackend):
     def add_all(self, documents: Iterable[dict[str, Any]], *, procs: int = 1) -> None:
         """Add prepared documents to an EMPTY index (a rebuild), ``procs`` processes building segments.
 
-        Not Whoosh's writer: see ``search.bulkwrite`` for why.
+        Not Whoosh's writer: see ``bulkwrite`` for why.
         """
         self.ensure_setup()
         fill_index(self.index, documents, procs=procs, lock_timeout=self.write_lock_timeout)
@@ -267,18 +267,13 @@ class ChineseWhooshBackend(WhooshSearchBackend):
         return self.fresh_index().doc_count()
 
 
-class ChineseWhooshEngine(BaseEngine):
-    backend = ChineseWhooshBackend
-    query = WhooshSearchQuery
-
-
 def get_backend(*, using: str = "default") -> ChineseWhooshBackend:
     """The (thread-local) backend of a haystack connection, set up and ready."""
     backend = connections[using].get_backend()
     if not isinstance(backend, ChineseWhooshBackend):
-        raise SearchBackendError(f"Connection {using!r} does not use ChineseWhooshEngine.")
+        raise SearchBackendError(f"Connection {using!r} does not use ChineseWhooshBackend.")
     backend.ensure_setup()
     return backend
 
 
-__all__ = ["ChineseWhooshBackend", "ChineseWhooshEngine", "NGRAM_SUFFIX", "get_backend", "is_exact"]
+__all__ = ["ChineseWhooshBackend", "NGRAM_SUFFIX", "get_backend", "is_exact"]
