@@ -54,7 +54,7 @@ def _percentiles(samples: Sequence[float]) -> dict[str, float]:
     ordered = sorted(samples)
 
     def at(p: float) -> float:
-        return round(ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))] * 1000, 2)
+        return round(ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))] * 1000, 2)
 
     return {"query_p50_ms": at(0.5), "query_p95_ms": at(0.95), "query_p99_ms": at(0.99)}
 

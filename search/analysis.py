@@ -16,6 +16,7 @@ what an engine's own tokenizer wraps (search.engines.whoosh.analyzers).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -327,7 +328,7 @@ def bigram_spans(text: str) -> Iterator[tuple[str, int, int]]:
             # A lone character has no pair; index it alone so it can still be found.
             yield text[indexes[0]], indexes[0], indexes[0] + 1
             continue
-        for left, right in zip(indexes, indexes[1:], strict=False):
+        for left, right in itertools.pairwise(indexes):
             yield text[left] + text[right], left, right + 1
 
 

@@ -23,6 +23,7 @@ RETRY_AFTER = "60"
 
 def unavailable_response(request: HttpRequest) -> HttpResponse:
     wants_json = request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", "")
+    response: HttpResponse
     if wants_json:
         response = json_response({"error": MESSAGE}, status=503)
     else:

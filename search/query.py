@@ -149,7 +149,8 @@ def parse_date(text: str, *, end: bool = False) -> dt.date | None:
     match = _DATE.fullmatch(text)
     if match is None:
         raise BadQuery("日期应写作 2025、2025-08 或 2025-08-07。")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match[1])
+    month, day = (int(g) if g else None for g in match.groups()[1:])
     try:
         if month is None:
             return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
@@ -277,7 +278,7 @@ def parse_query_text(*, q: str) -> ParsedQuery:
         elif isinstance(item, tuple):
             excluded.append(item[0])
             join_next = False
-        else:
+        elif isinstance(item, Clause):
             if join_next:
                 groups[-1].append(item)
             else:

@@ -15,9 +15,10 @@ change committed later queues a new task, which this drain does not delete.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
+from django.db.models import Model, QuerySet
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from archive.models import Article, City, Page, Section, SectionCity, SectionTheme, Theme
@@ -121,8 +122,16 @@ def _on_page(sender, instance: Page, **kwargs) -> None:
     enqueue(section_ids=section_ids_of_pages(page_ids=[instance.pk]))
 
 
-def _on_section_tag(sender, instance, **kwargs) -> None:
+def _on_section_tag(sender, instance, origin=None, **kwargs) -> None:
+    if _goes_with_its_section(origin):
+        return  # the section's own delete queues it
     enqueue(section_ids=[instance.section_id])
+
+
+def _goes_with_its_section(origin: object) -> bool:
+    """A tag deleted because its section, article or page is (not an editor's or a place's delete)."""
+    model = origin.model if isinstance(origin, QuerySet) else type(origin)
+    return model in (Section, Article, Page)
 
 
 def _on_reference_pre_save(sender, instance, **kwargs) -> None:
@@ -150,12 +159,17 @@ def connect_signals() -> None:
     bulk_create) as sections_changed. Article tags are not in the index, so they queue nothing."""
     uid = "search.queue"
     sections_changed.connect(_on_sections_changed, dispatch_uid=f"{uid}.sections_changed")
-    for model, handler in ((Section, _on_section), (Article, _on_article), (Page, _on_page)):
+    handlers: list[tuple[type[Model], Callable[..., None]]] = [
+        (Section, _on_section),
+        (Article, _on_article),
+        (Page, _on_page),
+        (SectionCity, _on_section_tag),
+        (SectionTheme, _on_section_tag),
+    ]
+    for model, handler in handlers:
         post_save.connect(handler, sender=model, dispatch_uid=f"{uid}.save.{model.__name__}")
         post_delete.connect(handler, sender=model, dispatch_uid=f"{uid}.delete.{model.__name__}")
-    for model in (SectionCity, SectionTheme):
-        post_save.connect(_on_section_tag, sender=model, dispatch_uid=f"{uid}.save.{model.__name__}")
-        post_delete.connect(_on_section_tag, sender=model, dispatch_uid=f"{uid}.delete.{model.__name__}")
-    for model in (City, Theme):
-        pre_save.connect(_on_reference_pre_save, sender=model, dispatch_uid=f"{uid}.pre.{model.__name__}")
-        post_save.connect(_on_reference_saved, sender=model, dispatch_uid=f"{uid}.save.{model.__name__}")
+    for reference in (City, Theme):
+        name = reference.__name__
+        pre_save.connect(_on_reference_pre_save, sender=reference, dispatch_uid=f"{uid}.pre.{name}")
+        post_save.connect(_on_reference_saved, sender=reference, dispatch_uid=f"{uid}.save.{name}")

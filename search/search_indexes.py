@@ -63,7 +63,8 @@ class _TagTree:
     def names_with_ancestors(self, ids: Iterable[int]) -> list[str]:
         nodes = self._current()
         names: set[str] = set()
-        for node_id in ids:
+        for first in ids:
+            node_id: int | None = first
             seen: set[int] = set()
             # ``seen`` guards against a parent cycle entered by mistake in the admin.
             while node_id is not None and node_id in nodes and node_id not in seen:

@@ -67,12 +67,6 @@ def test_a_replaced_page_queues_its_new_sections_once_and_the_old_ones_for_remov
     assert all(queued[pk] == 1 for pk in new)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an old section is queued once for its own delete and again for each of its tag rows "
-    "deleted with it (search.queue's post_delete handler for SectionCity/SectionTheme); harmless "
-    "(the drain indexes a set of ids) but extra rows",
-)
 def test_a_replaced_page_queues_each_old_section_once(empty_queue):
     page = _save(TEXT)
     old = _section_ids(page)

@@ -27,7 +27,7 @@ class _SpanAnalyzer(Tokenizer):
     def _spans(self, norm: Normalised) -> Iterator[tuple[str, int, int]]:
         raise NotImplementedError
 
-    def __call__(
+    def __call__(  # noqa: PLR0913  (Whoosh calls a tokenizer with these arguments)
         self,
         value: str,
         positions: bool = False,

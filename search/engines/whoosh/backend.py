@@ -64,7 +64,7 @@ def is_exact(field: Any) -> bool:
     )
 
 
-def _whoosh_field(field: Any, *, document: bool) -> FieldType:
+def _whoosh_field(field: Any, *, document: bool) -> FieldType:  # noqa: PLR0911  (one return per field type)
     boost = field.boost
     if is_exact(field):
         if field.is_multivalued:
@@ -131,6 +131,7 @@ class ChineseWhooshBackend(WhooshSearchBackend):
         )
         self.exact_multi_fields: frozenset[str] = frozenset()
         self.exact_fields: frozenset[str] = frozenset()
+        self.index: Index  # opened by setup() (haystack's WhooshSearchBackend leaves it untyped)
 
     # ------------------------------------------------------------------ schema
 
@@ -145,7 +146,8 @@ class ChineseWhooshBackend(WhooshSearchBackend):
             DJANGO_ID: WHOOSH_ID(stored=True),
         }
         content_field_name = ""
-        exact, exact_multi = set(), set()
+        exact: set[str] = set()
+        exact_multi: set[str] = set()
         for field in fields.values():
             name = field.index_fieldname
             schema_fields[name] = _whoosh_field(field, document=field.document)
@@ -276,4 +278,4 @@ def get_backend(*, using: str = "default") -> ChineseWhooshBackend:
     return backend
 
 
-__all__ = ["ChineseWhooshBackend", "NGRAM_SUFFIX", "get_backend", "is_exact"]
+__all__ = ["NGRAM_SUFFIX", "ChineseWhooshBackend", "get_backend", "is_exact"]

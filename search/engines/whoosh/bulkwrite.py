@@ -38,7 +38,7 @@ _LENGTHS = [byte_to_length(b) for b in range(256)]  # length byte → length
 class _Postings:
     """One term's postings in a segment, appended in document order."""
 
-    __slots__ = ("docs", "weights", "values", "value_ends")
+    __slots__ = ("docs", "value_ends", "values", "weights")
 
     def __init__(self) -> None:
         self.docs = array("I")

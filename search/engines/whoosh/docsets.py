@@ -146,12 +146,12 @@ def _read_postings(reader: IndexReader, fieldname: str, text: str):
                 weight_parts.append(np.asarray(raw, dtype=np.float32))
             matcher._next_block()
     else:  # any other matcher: one posting at a time
-        ids, weights = [], []
+        id_list, weight_list = [], []
         while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
+            id_list.append(matcher.id())
+            weight_list.append(matcher.weight())
             matcher.next()
-        id_parts, weight_parts = [np.asarray(ids, np.int32)], [np.asarray(weights, np.float32)]
+        id_parts, weight_parts = [np.asarray(id_list, np.int32)], [np.asarray(weight_list, np.float32)]
     ids = np.concatenate(id_parts) if id_parts else _EMPTY_IDS
     weights = np.concatenate(weight_parts) if weight_parts else _EMPTY_WEIGHTS
     return ids, weights

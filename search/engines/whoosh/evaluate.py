@@ -10,6 +10,7 @@ not handled here fall back to Whoosh for the matching set.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -56,7 +57,7 @@ def _chained_bigrams(words: list[str]) -> str | None:
     """ "尔多", "多斯" → "尔多斯": the CJK text a bigram phrase stands for, if it is one."""
     if not all(len(w) == 2 and is_cjk(w[0]) and is_cjk(w[1]) for w in words):
         return None
-    if any(a[1] != b[0] for a, b in zip(words, words[1:], strict=False)):
+    if any(a[1] != b[0] for a, b in itertools.pairwise(words)):
         return None
     return words[0] + "".join(w[1] for w in words[1:])
 
@@ -159,7 +160,7 @@ def _combine(children: list[Matches], *, every: bool, scored: bool) -> Matches:
     return Matches(mask, scores)
 
 
-def _evaluate(view: View, q: wq.Query, scored: bool) -> Matches:
+def _evaluate(view: View, q: wq.Query, scored: bool) -> Matches:  # noqa: PLR0911  (one return per query type)
     if isinstance(q, wq.Every):
         return Matches(view.live.copy(), np.zeros(view.size, np.float32) if scored else None)
     if isinstance(q, wq.Term):

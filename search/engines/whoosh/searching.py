@@ -42,7 +42,9 @@ def run_search(view: View, query: SearchQuery) -> SearchResults:
     # One mask per facet's selection: the page needs all of them, and each
     # facet's counts need all but its own (disjunctive faceting).
     selections = {
-        facet.param: evaluate(view, compile_node(facet.node), scored=False).mask for facet in query.selected
+        facet.param: evaluate(view, compile_node(facet.node), scored=False).mask
+        for facet in query.selected
+        if facet.node is not None
     }
     matched = text.mask.copy()
     for mask in selections.values():
@@ -77,7 +79,7 @@ def _ordered(view: View, found: Matches, *, sort: str, limit: int) -> np.ndarray
 def _hits(view: View, query: SearchQuery, found: Matches) -> list[Hit]:
     offset = (query.page - 1) * query.per_page
     page_docs = _ordered(view, found, sort=query.sort, limit=offset + query.per_page)[offset:]
-    ranked = query.sort == "relevance" and found.scores is not None
+    scores = found.scores if query.sort == "relevance" else None
     terms = query.highlight
     hits = []
     for docnum in page_docs.tolist():
@@ -86,7 +88,7 @@ def _hits(view: View, query: SearchQuery, found: Matches) -> list[Hit]:
             Hit(
                 section_id=int(stored[DJANGO_ID]),
                 article_id=int(stored.get("article_id") or 0),
-                score=float(found.scores[docnum]) if ranked else 0.0,
+                score=float(scores[docnum]) if scores is not None else 0.0,
                 snippet=make_snippet(text=stored.get(SNIPPET_SOURCE_FIELD) or "", terms=terms),
                 headline_html=highlight(text=stored.get("headline") or "", terms=terms),
                 heading_html=highlight(text=stored.get("heading") or "", terms=terms),
@@ -147,6 +149,7 @@ def related_sections(view: View, section: Section, *, limit: int) -> list[int]:
     if not chosen:
         return []
     found = evaluate(view, wq.Or([wq.Term(CONTENT_FIELD, w) for w in chosen]), scored=True)
+    assert found.scores is not None  # scored=True
     ids: list[int] = []
     for docnum in top_by_score(found.mask, found.scores, limit=limit * 4).tolist():
         stored = view.searcher.stored_fields(docnum)
