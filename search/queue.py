@@ -22,7 +22,7 @@ from django.db.models import Model, QuerySet
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from archive.models import Article, City, Page, Section, SectionCity, SectionTheme, Theme
-from archive.selectors import section_ids_of_articles, section_ids_of_pages
+from archive.selectors import descendant_ids, section_ids_of_articles, section_ids_of_pages
 from archive.signals import sections_changed
 
 from . import services
@@ -89,23 +89,16 @@ def affected_section_ids(*, city_ids: Iterable[int] = (), theme_ids: Iterable[in
     descendant are affected as well.
     """
     section_ids: set[int] = set()
-    for model, tag_model, column, roots in (
-        (City, SectionCity, "city_id", set(city_ids)),
-        (Theme, SectionTheme, "theme_id", set(theme_ids)),
-    ):
-        if not roots:
-            continue
-        children: dict[int | None, list[int]] = {}
-        for pk, parent in model._default_manager.values_list("id", "parent_id"):
-            children.setdefault(parent, []).append(pk)
-        subtree, frontier = set(roots), list(roots)
-        while frontier:
-            for child in children.get(frontier.pop(), []):
-                if child not in subtree:
-                    subtree.add(child)
-                    frontier.append(child)
-        rows = tag_model.objects.filter(**{f"{column}__in": subtree}).values_list("section_id", flat=True)
-        section_ids.update(rows)
+    if city_ids := list(city_ids):
+        subtree = descendant_ids(model=City, roots=city_ids)
+        section_ids.update(
+            SectionCity.objects.filter(city_id__in=subtree).values_list("section_id", flat=True)
+        )
+    if theme_ids := list(theme_ids):
+        subtree = descendant_ids(model=Theme, roots=theme_ids)
+        section_ids.update(
+            SectionTheme.objects.filter(theme_id__in=subtree).values_list("section_id", flat=True)
+        )
     return sorted(section_ids)
 
 
