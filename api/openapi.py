@@ -131,6 +131,98 @@ def _json(schema: dict, description: str = "成功") -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+PATHS: dict = {
+    "/healthz": {
+        "get": {
+            "summary": "健康检查",
+            "responses": {
+                "200": _json(
+                    {
+                        "type": "object",
+                        "required": ["status", "articles", "sections", "indexed"],
+                        "properties": {
+                            "status": {"type": "string"},
+                            "articles": {"type": "integer"},
+                            "sections": {"type": "integer"},
+                            "indexed": {"type": "integer"},
+                        },
+                    }
+                )
+            },
+        }
+    },
+    "/api/articles": {
+        "get": {
+            "summary": "文章列表（分页）",
+            "parameters": [_query("page", "页码", schema={"type": "integer", "minimum": 1})],
+            "responses": {
+                "200": _json(
+                    {
+                        "type": "object",
+                        "required": ["count", "next", "results"],
+                        "properties": {
+                            "count": {"type": "integer"},
+                            "next": NULLABLE_STR,
+                            "results": {"type": "array", "items": ARTICLE},
+                        },
+                    }
+                ),
+                "400": _json(ERROR, "页码无效"),
+            },
+        }
+    },
+    "/api/articles/{id}": {
+        "get": {
+            "summary": "一篇文章及其段落",
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+            "responses": {"200": _json(ARTICLE), "404": _json(ERROR, "没有这篇文章")},
+        }
+    },
+    "/api/search": {
+        "get": {
+            "summary": "检索段落，附分面计数",
+            "parameters": [
+                *SEARCH_PARAMS,
+                _query("page", "页码", schema={"type": "integer", "minimum": 1}),
+            ],
+            "responses": {
+                "200": _json(
+                    {
+                        "type": "object",
+                        "required": ["count", "page", "num_pages", "results", "facets"],
+                        "properties": {
+                            "count": {"type": "integer"},
+                            "page": {"type": "integer"},
+                            "num_pages": {"type": "integer"},
+                            "results": {"type": "array", "items": HIT},
+                            "facets": {
+                                "type": "object",
+                                "additionalProperties": {"type": "array", "items": FACET_VALUE},
+                            },
+                        },
+                    }
+                ),
+                "400": _json(ERROR, "请求无法检索"),
+            },
+        }
+    },
+    "/api/search/export.csv": {
+        "get": {
+            "summary": "导出全部检索结果（CSV，流式）",
+            "parameters": SEARCH_PARAMS,
+            "responses": {"200": {"description": "CSV", "content": {"text/csv": {}}}},
+        }
+    },
+    "/api/search/export.json": {
+        "get": {
+            "summary": "导出全部检索结果（JSON 数组，流式）",
+            "parameters": SEARCH_PARAMS,
+            "responses": {"200": _json({"type": "array", "items": {"type": "object"}})},
+        }
+    },
+}
+
+
 def schema(*, server: str) -> dict:
     return {
         "openapi": "3.1.0",
@@ -140,96 +232,5 @@ def schema(*, server: str) -> dict:
             "description": "报纸报道的文章、段落与检索。所有形状只增不改。",
         },
         "servers": [{"url": server}],
-        "paths": {
-            "/healthz": {
-                "get": {
-                    "summary": "健康检查",
-                    "responses": {
-                        "200": _json(
-                            {
-                                "type": "object",
-                                "required": ["status", "articles", "sections", "indexed"],
-                                "properties": {
-                                    "status": {"type": "string"},
-                                    "articles": {"type": "integer"},
-                                    "sections": {"type": "integer"},
-                                    "indexed": {"type": "integer"},
-                                },
-                            }
-                        )
-                    },
-                }
-            },
-            "/api/articles": {
-                "get": {
-                    "summary": "文章列表（分页）",
-                    "parameters": [_query("page", "页码", schema={"type": "integer", "minimum": 1})],
-                    "responses": {
-                        "200": _json(
-                            {
-                                "type": "object",
-                                "required": ["count", "next", "results"],
-                                "properties": {
-                                    "count": {"type": "integer"},
-                                    "next": NULLABLE_STR,
-                                    "results": {"type": "array", "items": ARTICLE},
-                                },
-                            }
-                        ),
-                        "400": _json(ERROR, "页码无效"),
-                    },
-                }
-            },
-            "/api/articles/{id}": {
-                "get": {
-                    "summary": "一篇文章及其段落",
-                    "parameters": [
-                        {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
-                    ],
-                    "responses": {"200": _json(ARTICLE), "404": _json(ERROR, "没有这篇文章")},
-                }
-            },
-            "/api/search": {
-                "get": {
-                    "summary": "检索段落，附分面计数",
-                    "parameters": [
-                        *SEARCH_PARAMS,
-                        _query("page", "页码", schema={"type": "integer", "minimum": 1}),
-                    ],
-                    "responses": {
-                        "200": _json(
-                            {
-                                "type": "object",
-                                "required": ["count", "page", "num_pages", "results", "facets"],
-                                "properties": {
-                                    "count": {"type": "integer"},
-                                    "page": {"type": "integer"},
-                                    "num_pages": {"type": "integer"},
-                                    "results": {"type": "array", "items": HIT},
-                                    "facets": {
-                                        "type": "object",
-                                        "additionalProperties": {"type": "array", "items": FACET_VALUE},
-                                    },
-                                },
-                            }
-                        ),
-                        "400": _json(ERROR, "请求无法检索"),
-                    },
-                }
-            },
-            "/api/search/export.csv": {
-                "get": {
-                    "summary": "导出全部检索结果（CSV，流式）",
-                    "parameters": SEARCH_PARAMS,
-                    "responses": {"200": {"description": "CSV", "content": {"text/csv": {}}}},
-                }
-            },
-            "/api/search/export.json": {
-                "get": {
-                    "summary": "导出全部检索结果（JSON 数组，流式）",
-                    "parameters": SEARCH_PARAMS,
-                    "responses": {"200": _json({"type": "array", "items": {"type": "object"}})},
-                }
-            },
-        },
+        "paths": PATHS,
     }

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
-from django.db.models import Prefetch
 from django.urls import reverse
+
+from .querysets import ArticleQuerySet, SectionQuerySet, TagQuerySet, TagSource
 
 
 class Publication(models.Model):
@@ -51,47 +51,6 @@ class Page(models.Model):
         return reverse("reader:page", args=[self.pk])
 
 
-class ArticleQuerySet(models.QuerySet):
-    def in_reading_order(self) -> ArticleQuerySet:
-        return self.order_by("page_id", "order")
-
-    def latest_first(self) -> ArticleQuerySet:
-        return self.order_by(models.F("page__date").desc(nulls_last=True), "-page_id", "order")
-
-    def needing_review(self) -> ArticleQuerySet:
-        return self.filter(needs_review=True)
-
-    def with_active_tags(self) -> ArticleQuerySet:
-        """The article's active tags, with their cities and themes, in two more queries
-        (see ActiveTags)."""
-        return self.prefetch_related(*_active_tag_prefetches(ArticleCity, ArticleTheme))
-
-    def with_details(self) -> ArticleQuerySet:
-        """Everything an article page or the API shows, in six queries: the articles with page and
-        publication, their active tags, their sections, and the sections' active tags."""
-        return (
-            self.select_related("page__publication")
-            .with_active_tags()
-            .prefetch_related(Prefetch("sections", queryset=Section.objects.with_active_tags()))
-        )
-
-    def tagged_with_cities(self, city_ids: Iterable[int]) -> ArticleQuerySet:
-        """Articles with an active article tag on one of these cities."""
-        return self.filter(
-            pk__in=ArticleCity.objects.active().filter(city_id__in=list(city_ids)).values("article_id")
-        )
-
-    def tagged_with_themes(self, theme_ids: Iterable[int]) -> ArticleQuerySet:
-        """Articles with an active article tag on one of these themes."""
-        return self.filter(
-            pk__in=ArticleTheme.objects.active().filter(theme_id__in=list(theme_ids)).values("article_id")
-        )
-
-    def having_sections(self, sections: models.QuerySet[Section]) -> ArticleQuerySet:
-        """Articles with at least one of these sections (each article once)."""
-        return self.filter(pk__in=sections.values("article_id"))
-
-
 class ActiveTags:
     """The active tags of an article or a section: what readers, the API, exports and feeds show.
 
@@ -116,21 +75,6 @@ class ActiveTags:
         if tags is None:
             tags = self.theme_tags.active().select_related("theme")
         return [t.theme for t in tags]
-
-
-def _active_tag_prefetches(city_model, theme_model) -> tuple[Prefetch, Prefetch]:
-    return (
-        Prefetch(
-            "city_tags",
-            queryset=city_model.objects.active().select_related("city"),
-            to_attr="active_city_tags",
-        ),
-        Prefetch(
-            "theme_tags",
-            queryset=theme_model.objects.active().select_related("theme"),
-            to_attr="active_theme_tags",
-        ),
-    )
 
 
 class Article(ActiveTags, models.Model):
@@ -182,29 +126,6 @@ class Article(ActiveTags, models.Model):
             return self.byline
         names = dict.fromkeys(a["name"] for a in self.authors if a.get("role") != "摄影")
         return "、".join(names)
-
-
-class SectionQuerySet(models.QuerySet):
-    def with_active_tags(self) -> SectionQuerySet:
-        """The section's active tags, with their cities and themes, in two more queries
-        (see ActiveTags)."""
-        return self.prefetch_related(*_active_tag_prefetches(SectionCity, SectionTheme))
-
-    def for_cards(self) -> SectionQuerySet:
-        """What a search result card, the search API and exports show, in three queries."""
-        return self.select_related("article__page__publication").with_active_tags()
-
-    def tagged_with_cities(self, city_ids: Iterable[int]) -> SectionQuerySet:
-        """Sections with an active tag on one of these cities (each section once)."""
-        return self.filter(
-            pk__in=SectionCity.objects.active().filter(city_id__in=list(city_ids)).values("section_id")
-        )
-
-    def tagged_with_themes(self, theme_ids: Iterable[int]) -> SectionQuerySet:
-        """Sections with an active tag on one of these themes (each section once)."""
-        return self.filter(
-            pk__in=SectionTheme.objects.active().filter(theme_id__in=list(theme_ids)).values("section_id")
-        )
 
 
 class Section(ActiveTags, models.Model):
@@ -325,19 +246,6 @@ class Theme(models.Model):
             chain.append(node)
             node = node.parent
         return chain
-
-
-class TagSource(models.TextChoices):
-    AUTO = "auto", "自动"
-    CURATED = "curated", "人工"
-
-
-class TagQuerySet(models.QuerySet):
-    def active(self) -> TagQuerySet:
-        return self.filter(active=True)
-
-    def curated(self) -> TagQuerySet:
-        return self.filter(source=TagSource.CURATED)
 
 
 class Tag(models.Model):

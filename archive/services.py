@@ -154,9 +154,18 @@ def save_page(
     carried: Carried | None = None,
 ) -> Page:
     """Write a proposed page (or replace a previous version's articles) in one transaction."""
-    source = TagSource.CURATED if curated else TagSource.AUTO
-    cities = {c.name: c for c in City.objects.all()}
-    themes = {t.name: t for t in Theme.objects.all()}
+    page = _page_row(
+        proposed=proposed, raw_text=raw_text, source_name=source_name, curated=curated, replace=replace
+    )
+    saved_articles, saved_sections = _write_articles(page=page, proposed=proposed, curated=curated)
+    if carried is not None:
+        apply_carried(carried=carried, sections=saved_sections, articles=saved_articles)
+    return page
+
+
+def _page_row(
+    *, proposed: ProposedPage, raw_text: str, source_name: str, curated: bool, replace: Page | None
+) -> Page:
     publication = (
         Publication.objects.get_or_create(name=proposed.publication)[0] if proposed.publication else None
     )
@@ -168,23 +177,32 @@ def save_page(
         "curated": curated,
     }
     if replace is None:
-        page = Page.objects.create(
+        return Page.objects.create(
             publication=publication,
             date=_parse_date(proposed.date),
             label=proposed.label,
             provenance=proposed.provenance,
             **fields,
         )
-    else:
-        page = replace
-        page.articles.all().delete()
-        for name, value in fields.items():
-            setattr(page, name, value)
-        # what the operator or text states now wins; what it leaves unknown keeps the old value
-        page.publication = publication or page.publication
-        page.date = _parse_date(proposed.date) or page.date
-        page.label = proposed.label or page.label
-        page.save()
+    page = replace
+    page.articles.all().delete()
+    for name, value in fields.items():
+        setattr(page, name, value)
+    # what the operator or text states now wins; what it leaves unknown keeps the old value
+    page.publication = publication or page.publication
+    page.date = _parse_date(proposed.date) or page.date
+    page.label = proposed.label or page.label
+    page.save()
+    return page
+
+
+def _write_articles(
+    *, page: Page, proposed: ProposedPage, curated: bool
+) -> tuple[dict[int, Article], dict[int, Section]]:
+    """The page's articles, sections and tags; keyed by id() of their proposals (for carried decisions)."""
+    source = TagSource.CURATED if curated else TagSource.AUTO
+    cities = {c.name: c for c in City.objects.all()}
+    themes = {t.name: t for t in Theme.objects.all()}
     saved_sections: dict[int, Section] = {}
     saved_articles: dict[int, Article] = {}
     for order, pa in enumerate(proposed.articles, start=1):
@@ -223,9 +241,7 @@ def save_page(
             saved_sections[id(ps)] = section
             _tag(SectionCity, "section", section, "city", cities, ps.cities, source)
             _tag(SectionTheme, "section", section, "theme", themes, ps.themes, source)
-    if carried is not None:
-        apply_carried(carried=carried, sections=saved_sections, articles=saved_articles)
-    return page
+    return saved_articles, saved_sections
 
 
 def _tag(model, owner_field, owner, target_field, targets, scores, source) -> None:
