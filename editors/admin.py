@@ -3,10 +3,7 @@ index writer in the same transaction (search.queue). The work itself is in archi
 
 from __future__ import annotations
 
-from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin.helpers import ActionForm
-from django.db.models import Q
+from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import path
 
@@ -31,6 +28,8 @@ from search.queue import enqueue
 from search.services import search
 
 from . import admin_tools
+from .actions import TAG_ACTIONS, ArticleActionForm, SectionActionForm, run_action
+from .filters import TagSourceFilter, active_tag_filter
 
 admin.site.site_header = "京蒙协作报道档案 · 编辑后台"
 admin.site.site_title = "京蒙协作报道档案"
@@ -95,53 +94,6 @@ def tag_summary(obj) -> str:
     return " · ".join(parts) or "—"
 
 
-# ---------------------------------------------------------------- filters
-
-
-def active_tag_filter(*, reverse: str, target_model, title: str):
-    """A filter on ACTIVE tags only: an editor's removal must not make a row match.
-    reverse: the target's tag rows (section_tags or article_tags), which name the tag model; the
-    owner's queryset filters by tagged_with_cities/themes (archive/models.py)."""
-    field = target_model._meta.model_name
-    tag_model = target_model._meta.get_field(reverse).related_model
-    tagged_with = "tagged_with_cities" if target_model is City else "tagged_with_themes"
-
-    class ActiveTagFilter(admin.SimpleListFilter):
-        parameter_name = f"{field}_tag"
-
-        def lookups(self, request, model_admin):
-            used = target_model.objects.filter(pk__in=tag_model.objects.active().values(f"{field}_id"))
-            return [(str(t.pk), t.name) for t in used]
-
-        def queryset(self, request, queryset):
-            if not self.value():
-                return queryset
-            return getattr(queryset, tagged_with)([self.value()])
-
-    ActiveTagFilter.title = title
-    return ActiveTagFilter
-
-
-class TagSourceFilter(admin.SimpleListFilter):
-    title = "标签来源"
-    parameter_name = "tag_source"
-
-    def lookups(self, request, model_admin):
-        return [("curated", "有人工标签"), ("removed", "有人工移除的标签"), ("auto", "只有自动标签")]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        curated = Q(city_tags__source=TagSource.CURATED) | Q(theme_tags__source=TagSource.CURATED)
-        if value == "curated":
-            return queryset.filter(curated).distinct()
-        if value == "removed":
-            removed = Q(city_tags__active=False) | Q(theme_tags__active=False)
-            return queryset.filter(removed).distinct()
-        if value == "auto":
-            return queryset.exclude(curated).distinct()
-        return queryset
-
-
 def _search_index_ids(term: str) -> list[int]:
     """Section ids the search engine finds: Chinese words in any order, Traditional script, etc.
     An editor types "乌海京蒙" meaning both words; the public search would read it as one phrase."""
@@ -149,61 +101,6 @@ def _search_index_ids(term: str) -> list[int]:
         term = " ".join(words(term)) or term
     params = SearchParams(q=term, filters={}, sort="relevance", page=1, per_page=ADMIN_SEARCH_LIMIT)
     return [hit.section_id for hit in search(params=params).hits]
-
-
-# ---------------------------------------------------------------- action forms
-
-
-class SectionActionForm(ActionForm):
-    city = forms.ModelChoiceField(City.objects.all(), required=False, label="地区")
-    theme = forms.ModelChoiceField(Theme.objects.all(), required=False, label="主题")
-    kind = forms.ChoiceField(choices=[("", "——"), *Section.Kind.choices], required=False, label="类型")
-
-
-class ArticleActionForm(ActionForm):
-    city = forms.ModelChoiceField(City.objects.all(), required=False, label="地区")
-    theme = forms.ModelChoiceField(Theme.objects.all(), required=False, label="主题")
-    kind = forms.ChoiceField(choices=[("", "——"), *Article.Kind.choices], required=False, label="体裁")
-
-
-def _choice(request, name: str, model):
-    value = request.POST.get(name)
-    return model.objects.filter(pk=value).first() if value else None
-
-
-def _run(model_admin, request, work) -> None:
-    try:
-        count = work()
-    except curation.CurationError as exc:
-        model_admin.message_user(request, str(exc), messages.ERROR)
-    else:
-        model_admin.message_user(request, f"已处理 {count} 条，检索结果随即更新", messages.SUCCESS)
-
-
-def _tag_action(*, add: bool, field: str, label: str):
-    def action(model_admin, request, queryset):
-        target = _choice(request, field, City if field == "city" else Theme)
-        if target is None:
-            model_admin.message_user(request, f"请先在下方选择{label}", messages.ERROR)
-            return
-        tagger = curation.tag_sections if queryset.model is Section else curation.tag_articles
-        key = "sections" if queryset.model is Section else "articles"
-        _run(
-            model_admin,
-            request,
-            lambda: tagger(**{key: queryset, field: target}, active=add, actor=request.user),
-        )
-
-    action.__name__ = f"{'add' if add else 'remove'}_{field}"
-    return admin.action(description=f"{'添加' if add else '移除'}所选{label}（人工）")(action)
-
-
-TAG_ACTIONS = [
-    _tag_action(add=True, field="city", label="地区"),
-    _tag_action(add=False, field="city", label="地区"),
-    _tag_action(add=True, field="theme", label="主题"),
-    _tag_action(add=False, field="theme", label="主题"),
-]
 
 
 # ---------------------------------------------------------------- model admins
@@ -272,7 +169,7 @@ class SectionAdmin(CuratingAdmin):
     @admin.action(description="把所选段落的类型改为下方所选")
     def set_kind(self, request, queryset):
         kind = request.POST.get("kind", "")
-        _run(
+        run_action(
             self, request, lambda: curation.set_section_kind(sections=queryset, kind=kind, actor=request.user)
         )
 
@@ -312,12 +209,12 @@ class ArticleAdmin(CuratingAdmin):
 
     @admin.action(description="标记为已审核")
     def mark_reviewed(self, request, queryset):
-        _run(self, request, lambda: curation.mark_reviewed(articles=queryset, actor=request.user))
+        run_action(self, request, lambda: curation.mark_reviewed(articles=queryset, actor=request.user))
 
     @admin.action(description="把所选文章的体裁改为下方所选")
     def set_kind(self, request, queryset):
         kind = request.POST.get("kind", "")
-        _run(
+        run_action(
             self, request, lambda: curation.set_article_kind(articles=queryset, kind=kind, actor=request.user)
         )
 
@@ -359,7 +256,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     @admin.action(description="标记为已审核")
     def mark_reviewed(self, request, queryset):
-        _run(self, request, lambda: curation.mark_reviewed(articles=queryset, actor=request.user))
+        run_action(self, request, lambda: curation.mark_reviewed(articles=queryset, actor=request.user))
 
 
 class PageArticleInline(admin.TabularInline):
