@@ -4,7 +4,7 @@ import multiprocessing
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-# Search is CPU-bound Python: more workers than cores only adds memory.
+# Two per core, at most 8: search is CPU-bound Python, so more workers only add memory.
 workers = int(os.environ.get("WORKERS") or min(multiprocessing.cpu_count() * 2, 8))
 # Load the app (and jieba's dictionary, the search analysers) once, before forking workers.
 preload_app = True

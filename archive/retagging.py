@@ -103,7 +103,7 @@ def retag_articles(
             if changed:
                 changed_sections.add(section.pk)
         result.articles += 1
-    # bulk writes send no signals: queue the sections whose tags changed
+    # the row writes above send model signals too; the sections whose tags changed are announced as well
     announce_sections_changed(section_ids=changed_sections)
     return result
 

@@ -1,6 +1,8 @@
-"""Business logic of the archive: ingest a raw page, load the curated archive, re-tag.
+"""Business logic of the archive: propose, ingest and save a raw page; load the curated archive.
 
-Everything that writes runs in one transaction and queues the touched sections for the index writer.
+Everything that writes runs in one transaction. The sections it creates are announced by Django's
+model signals, which the search layer listens to (search.queue); nothing here touches the index.
+Re-tagging is in retagging.py, editors' corrections in curation.py.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """What the domain announces when it changes data that others keep copies of (the search index).
 
 A model's own save or delete is announced by Django's model signals. Bulk writes (``update()``,
-``bulk_create``, tag changes by re-tagging or curation) send no model signals, so the domain
-announces the sections they touched here, inside the transaction that changes them. The domain
+``bulk_create``: sections moved or renumbered by curation's merge, split and move) send no model
+signals, so the domain announces the sections they touched here, inside the transaction that
+changes them; re-tagging announces the sections whose tags it changed as well. The domain
 does not know who listens: the search layer does (search.queue).
 """
 

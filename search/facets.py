@@ -1,7 +1,7 @@
 """The facets offered on the search page, declared once.
 
-Views read URL parameters, the backend makes the fields exact (unanalysed) and the
-search service counts values -- all from this one table.
+Views and the query builder read URL parameters, the Whoosh backend makes the fields exact
+(unanalysed) and the engine counts values -- all from this one table.
 """
 
 from __future__ import annotations

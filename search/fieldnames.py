@@ -1,4 +1,4 @@
-"""Names of index fields that the query builder and search service rely on.
+"""Names of index fields that the query builder and the engine rely on.
 
 They must agree with ``search.search_indexes.SectionIndex`` (word fields) and
 ``search.engines.whoosh.backend`` (which adds ``<document field>_ngram``).

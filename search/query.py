@@ -5,7 +5,7 @@ engine's query parser: it is scanned by a tiny grammar of our own and turned int
 tree of plain data, so engine syntax in the input ("title:", "AND", "(", "*",
 "[a TO") is just text.
 
-Query language (documented for the search help page):
+Query language (the search box's help line on the home page says the same):
     绿色 算力          both terms (AND)
     "绿色 算力"        a phrase: the words next to each other (also “…” 「…」 『…』)
     包头 OR 赤峰       either term (OR binds tighter than AND; "|" works too)

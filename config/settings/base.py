@@ -102,7 +102,8 @@ HAYSTACK_CONNECTIONS = {
         "PATH": os.environ.get("INDEX_DIR", str(DATA_DIR / "whoosh_index")),
     }
 }
-# Index updates are applied explicitly by archive services, not by haystack's signals.
+# Index updates go through the search layer's queue (search/queue.py, listening to the domain's
+# signals), not through haystack's signal processor.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
 SEARCH_PAGE_SIZE = 20

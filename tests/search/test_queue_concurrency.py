@@ -1,7 +1,7 @@
 """Several processes edit and delete while others search; afterwards the index equals the database.
 
 Real processes on a real file-based SQLite database and Whoosh index in a temporary directory, with
-the production settings module (config.settings.base): each editor process commits its changes and
+the settings production builds on (config.settings.base): each editor process commits its changes and
 drains the queue itself, as a gunicorn worker does. The functions below run in those processes.
 """
 

@@ -123,7 +123,7 @@ def _clean_values(value: Any) -> list[str]:
 class ChineseWhooshBackend(WhooshSearchBackend):
     def __init__(self, connection_alias: str, **connection_options: Any) -> None:
         super().__init__(connection_alias, **connection_options)
-        # Index failures must reach the caller (archive services, management
+        # Index failures must reach the caller (the queue's drain, management
         # commands), whatever the connection settings say.
         self.silently_fail = False
         self.write_lock_timeout = float(

@@ -137,7 +137,7 @@ def open_view(searcher: Searcher) -> View:
     return View(searcher=searcher, parts=parts, size=size, live=live)
 
 
-# --------------------------------------------------------------------------- one view per process
+# --------------------------------------------------------------------------- one view per thread
 
 
 _local = threading.local()  # per thread: Whoosh readers are not meant to be shared by threads
