@@ -36,6 +36,15 @@ class Page(models.Model):
     dropped = models.JSONField("删除的重复段落", default=list, blank=True)
     curated = models.BooleanField("已人工整理", default=False)
     created = models.DateTimeField("导入时间", auto_now_add=True)
+    # The file as it came in (a saved web page, a PDF), so that a better ingest can redo it; empty
+    # for pasted text, whose raw_text is the original.
+    original = models.BinaryField("原始文件", blank=True, default=b"", editable=False)
+    media_type = models.CharField("原始格式", max_length=100, blank=True, default="text/plain")
+    # The printed page as a PNG (from a PDF page), shown beside its articles; empty when there is none.
+    image = models.BinaryField("版面图像", blank=True, default=b"", editable=False)
+    source_url = models.URLField("原文网址", max_length=500, blank=True)
+    # The date is only implied (by the page's address, say), not printed: shown as inferred.
+    date_inferred = models.BooleanField("日期为推断", default=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "版面"
@@ -100,6 +109,9 @@ class Article(ActiveTags, models.Model):
     source_note = models.CharField("来源/转版说明", max_length=200, blank=True)
     needs_review = models.BooleanField("待审核", default=False)
     review_reason = models.CharField("审核原因", max_length=300, blank=True)
+    # Where the article stands on the printed page image: [x0, y0, x1, y1] as fractions of the
+    # page's width and height (empty when the page gives no layout).
+    region = models.JSONField("版面区域", default=list, blank=True)
     curated = models.BooleanField("结构已人工确认", default=False)
 
     objects = ArticleQuerySet.as_manager()

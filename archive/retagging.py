@@ -26,7 +26,6 @@ from .models import (
     Theme,
 )
 from .reference import gazetteer_from_db, theme_rules_from_db
-from .signals import announce_sections_changed
 
 
 @dataclass
@@ -76,7 +75,6 @@ def retag_articles(
     """Re-tag these articles in the caller's transaction (also used after merge, split and move)."""
     reference = reference or _Reference.load()
     result = result if result is not None else RetagResult()
-    changed_sections: set[int] = set()
     articles = articles.prefetch_related("sections", "city_tags", "theme_tags")
     for article in articles:
         sections = sorted(article.sections.all(), key=lambda s: s.order)
@@ -94,41 +92,29 @@ def retag_articles(
         _replace(ArticleCity, "article", article.pk, "city", reference.cities, proposal.cities, result)
         _replace(ArticleTheme, "article", article.pk, "theme", reference.themes, proposal.themes, result)
         for section, proposed in zip(sections, proposal.sections, strict=True):
-            changed = _replace(
-                SectionCity, "section", section.pk, "city", reference.cities, proposed.cities, result
-            )
-            changed |= _replace(
-                SectionTheme, "section", section.pk, "theme", reference.themes, proposed.themes, result
-            )
-            if changed:
-                changed_sections.add(section.pk)
+            _replace(SectionCity, "section", section.pk, "city", reference.cities, proposed.cities, result)
+            _replace(SectionTheme, "section", section.pk, "theme", reference.themes, proposed.themes, result)
         result.articles += 1
-    # the row writes above send model signals too; the sections whose tags changed are announced as well
-    announce_sections_changed(section_ids=changed_sections)
+    # every write above is a model save or delete, which announces its section (no bulk writes)
     return result
 
 
-def _replace(model, owner: str, owner_id: int, target: str, ids: dict[str, int], scores, result) -> bool:
+def _replace(model, owner: str, owner_id: int, target: str, ids: dict[str, int], scores, result) -> None:
     """Make the owner's automatic rows equal the tagger's proposal, around the curated rows."""
     rows = list(model.objects.filter(**{f"{owner}_id": owner_id}))
     curated = {getattr(r, f"{target}_id") for r in rows if r.source == TagSource.CURATED}
     auto = {getattr(r, f"{target}_id"): r for r in rows if r.source == TagSource.AUTO}
     wanted = {ids[name]: score for name, score in scores.items() if name in ids and ids[name] not in curated}
     stale = [r.pk for target_id, r in auto.items() if target_id not in wanted]
-    changed = False
     if stale:
         model.objects.filter(pk__in=stale).delete()
         result.removed += len(stale)
-        changed = True
     for target_id, score in wanted.items():
         row = auto.get(target_id)
         if row is None:
             model.objects.create(**{f"{owner}_id": owner_id, f"{target}_id": target_id}, score=score)
             result.added += 1
-            changed = True
         elif row.score != score or not row.active:
-            changed = changed or not row.active
             row.score, row.active = score, True
             row.save(update_fields=["score", "active"])
             result.rescored += 1
-    return changed

@@ -154,11 +154,19 @@ def save_page(
     curated: bool,
     replace: Page | None = None,
     carried: Carried | None = None,
+    original: bytes = b"",
+    image: bytes = b"",
 ) -> Page:
-    """Write a proposed page (or replace a previous version's articles) in one transaction."""
+    """Write a proposed page (or replace a previous version's articles) in one transaction.
+
+    ``original`` is the file as it came in (a saved web page, a PDF) when it was not plain text;
+    ``image`` the printed page as a PNG when the input had one."""
     page = _page_row(
         proposed=proposed, raw_text=raw_text, source_name=source_name, curated=curated, replace=replace
     )
+    if original or image:
+        page.original, page.image = original, image
+        page.save(update_fields=["original", "image"])
     saved_articles, saved_sections = _write_articles(page=page, proposed=proposed, curated=curated)
     if carried is not None:
         apply_carried(carried=carried, sections=saved_sections, articles=saved_articles)
@@ -177,11 +185,14 @@ def _page_row(
         "raw_text": raw_text,
         "dropped": proposed.dropped,
         "curated": curated,
+        "media_type": proposed.media_type,
+        "source_url": proposed.source_url,
     }
     if replace is None:
         return Page.objects.create(
             publication=publication,
             date=_parse_date(proposed.date),
+            date_inferred=proposed.date_inferred,
             label=proposed.label,
             provenance=proposed.provenance,
             **fields,
@@ -192,7 +203,8 @@ def _page_row(
         setattr(page, name, value)
     # what the operator or text states now wins; what it leaves unknown keeps the old value
     page.publication = publication or page.publication
-    page.date = _parse_date(proposed.date) or page.date
+    if proposed.date:
+        page.date, page.date_inferred = _parse_date(proposed.date), proposed.date_inferred
     page.label = proposed.label or page.label
     page.save()
     return page
@@ -223,6 +235,7 @@ def _write_articles(
             source_note=pa.source_note,
             needs_review=pa.needs_review,
             review_reason=pa.review_reason[:300],
+            region=pa.region,
             curated=curated,
         )
         saved_articles[id(pa)] = article

@@ -24,7 +24,6 @@ from archive.models import (
 )
 from search.analysis import words
 from search.query import SearchParams
-from search.queue import enqueue
 from search.services import search
 
 from . import admin_tools
@@ -123,11 +122,6 @@ class CuratingAdmin(admin.ModelAdmin):
                 obj.delete()
         formset.save_m2m()
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # still inside the admin's transaction: the queue commits with the edit
-        enqueue(section_ids=self.section_ids(form.instance))
-
     def get_search_results(self, request, queryset, search_term):
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if search_term.strip():
@@ -172,10 +166,6 @@ class SectionAdmin(CuratingAdmin):
         run_action(
             self, request, lambda: curation.set_section_kind(sections=queryset, kind=kind, actor=request.user)
         )
-
-    @staticmethod
-    def section_ids(instance) -> list[int]:
-        return [instance.pk]
 
 
 @admin.register(Article)
@@ -224,10 +214,6 @@ class ArticleAdmin(CuratingAdmin):
             for name, view in admin_tools.ARTICLE_TOOLS.items()
         ]
         return tools + super().get_urls()
-
-    @staticmethod
-    def section_ids(instance) -> list[int]:
-        return list(instance.sections.values_list("pk", flat=True))
 
 
 @admin.register(ReviewItem)

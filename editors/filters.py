@@ -11,7 +11,7 @@ from archive.models import City, TagSource
 def active_tag_filter(*, reverse: str, target_model, title: str):
     """A filter on ACTIVE tags only: an editor's removal must not make a row match.
     reverse: the target's tag rows (section_tags or article_tags), which name the tag model; the
-    owner's queryset filters by tagged_with_cities/themes (archive/models.py)."""
+    owner's queryset filters by tagged_with_cities/themes (archive/querysets.py)."""
     field = target_model._meta.model_name
     tag_model = target_model._meta.get_field(reverse).related_model
     tagged_with = "tagged_with_cities" if target_model is City else "tagged_with_themes"

@@ -1,21 +1,6 @@
-from django.urls import path, re_path, register_converter
+from django.urls import path, re_path
 
 from . import views
-
-
-class NameConverter:
-    """A place or theme name: any text but a slash or a NUL (which no database column can hold)."""
-
-    regex = "[^/\x00]+"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-register_converter(NameConverter, "name")
 
 app_name = "reader"
 urlpatterns = [

@@ -31,6 +31,7 @@ class ProposedArticle:
     dateline: str = ""
     date: str = ""  # ISO date stated by the text, "" when unknown
     source_note: str = ""
+    region: list[float] = field(default_factory=list)  # [x0, y0, x1, y1] on the page image, as fractions
     needs_review: bool = False
     review_reason: str = ""
     sections: list[ProposedSection] = field(default_factory=list)
@@ -54,6 +55,9 @@ class ProposedPage:
     date: str = ""
     label: str = ""
     provenance: str = ""
+    source_url: str = ""  # the page's address when the page gives one
+    date_inferred: bool = False  # date only implied (e.g. by source_url), never printed
+    media_type: str = "text/plain"  # what came in: text/plain, text/html, application/pdf
 
     def as_dict(self) -> dict:
         return asdict(self)
