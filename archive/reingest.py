@@ -7,7 +7,6 @@ reported, never silently dropped.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +23,7 @@ from .models import (
     TagSource,
     Theme,
 )
+from .similarity import char_bigrams, jaccard
 
 MIN_SIMILARITY = 0.5
 CURATED_ARTICLE_FIELDS = ("kind", "column", "kicker", "headline", "subheadline", "byline", "dateline")
@@ -92,20 +92,13 @@ def _carry_article(old: Article, new: ProposedArticle, carried: Carried) -> None
 
 
 def _most_alike(text: str, candidates: list[ProposedSection]) -> ProposedSection | None:
-    grams = _bigrams(text)
+    grams = char_bigrams(text)
     best, best_score = None, 0.0
     for candidate in candidates:
-        other = _bigrams(candidate.text)
-        union = grams | other
-        score = len(grams & other) / len(union) if union else 0.0
+        score = jaccard(grams, char_bigrams(candidate.text))
         if score > best_score:
             best, best_score = candidate, score
     return best if best_score >= MIN_SIMILARITY else None
-
-
-def _bigrams(text: str) -> set[str]:
-    chars = re.sub(r"\s", "", text)
-    return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
 
 def apply_carried(*, carried: Carried, sections: dict[int, Section], articles: dict[int, Article]) -> None:

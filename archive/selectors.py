@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from django.db.models import Model
+from django.db.models import Model, Q
 
-from .models import City, Section, Theme
+from .models import City, Page, Section, Theme
+from .similarity import char_bigrams, jaccard
 
 
 def section_ids_of_articles(*, article_ids: Iterable[int]) -> list[int]:
@@ -32,3 +34,29 @@ def descendant_ids(*, model: type[City] | type[Theme], roots: Iterable[City | Th
         seen.update(level)
         found += level
     return found
+
+
+SIMILAR_PAGES = 0.6  # share of character pairs two raw texts have in common to count as "the same page"
+SIMILAR_CANDIDATES = 200  # pages compared when the paper and date do not narrow the field
+
+
+def similar_pages(
+    *, text: str, publication: str = "", date: dt.date | None = None
+) -> list[tuple[Page, float]]:
+    """Pages already in the archive whose raw text is the same or nearly the same as ``text``, most
+    alike first: those of the same paper or date, else the most recently imported."""
+    candidates = Page.objects.select_related("publication").only(
+        "pk", "raw_text", "source_name", "date", "label", "publication__name"
+    )
+    if date is not None or publication:
+        narrowed = Q(date=date) if date is not None else Q()
+        if publication:
+            narrowed |= Q(publication__name=publication)
+        candidates = candidates.filter(narrowed)
+    grams = char_bigrams(text)
+    found = []
+    for page in candidates.order_by("-pk")[:SIMILAR_CANDIDATES]:
+        score = jaccard(grams, char_bigrams(page.raw_text))
+        if score >= SIMILAR_PAGES:
+            found.append((page, score))
+    return sorted(found, key=lambda pair: -pair[1])
