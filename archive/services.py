@@ -66,9 +66,11 @@ def ingest_bytes(
     label: str = "",
     dry_run: bool = False,
     force: bool = False,
+    replace_id: int | None = None,
 ) -> IngestResult:
     """Ingest one raw page file. The same text again changes nothing; a corrected version of a
-    page already in the archive replaces it, keeping every editor's decision (or is refused)."""
+    page already in the archive replaces it, keeping every editor's decision (or is refused).
+    ``replace_id`` names the page this one replaces when an editor chose it (a near-duplicate)."""
     text = decode_page(data=data)
     digest = checksum(text=text)
     existing = Page.objects.filter(checksum=digest).first()
@@ -78,7 +80,11 @@ def ingest_bytes(
         proposed.date = date.isoformat()
     if existing is not None:
         return IngestResult(source=source_name, status="unchanged", page_id=existing.pk, proposed=proposed)
-    previous = find_previous_version(source_name=source_name, publication=publication, date=date, label=label)
+    previous = (
+        Page.objects.filter(pk=replace_id).first()
+        if replace_id is not None
+        else find_previous_version(source_name=source_name, publication=publication, date=date, label=label)
+    )
     carried = None
     if previous is not None:
         carried = carry_over(old=previous, proposed=proposed)

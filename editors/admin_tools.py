@@ -17,9 +17,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from archive import curation
-from archive.ingest.decode import IngestError, checksum
+from archive.checks import disagreements
+from archive.ingest.decode import IngestError, checksum, decode_page
 from archive.models import Article, Page, Section
+from archive.selectors import similar_pages
 from archive.services import ingest_bytes
+
+from .preview import article_rows, status_label
 
 TOOL_TEMPLATE = "editors/tool.html"
 
@@ -193,6 +197,7 @@ def _ingest(*, data: bytes, source_name: str, options: dict, dry_run: bool):
         label=options.get("label") or "",
         force=bool(options.get("force")),
         dry_run=dry_run,
+        replace_id=options.get("replace"),
     )
 
 
@@ -201,38 +206,11 @@ def import_page(request):
     Step 2 (POST with token): save exactly what was previewed."""
     if not request.user.has_perm("archive.add_page"):
         raise PermissionDenied
-    opts, error = Page._meta, None
     token = request.POST.get("token")
     if request.method == "POST" and token:
-        pending = request.session.pop(f"import:{token}", None)
-        if pending is None:
-            messages.error(request, "预览已过期，请重新导入")
-            return redirect("admin:archive_page_import")
-        options = {**pending["options"], "date": _date(pending["options"].get("date"))}
-        try:
-            result = _ingest(
-                data=base64.b64decode(pending["data"]),
-                source_name=pending["name"],
-                options=options,
-                dry_run=False,
-            )
-        except IngestError as exc:
-            messages.error(request, f"未能导入：{exc}")
-            return redirect("admin:archive_page_import")
-        page = Page.objects.get(pk=result.page_id)
-        if result.status != "unchanged":
-            curation.log_action(
-                actor=request.user, obj=page, message=f"后台导入（{result.status}）", flag=ADDITION
-            )
-        counts = result.counts
-        messages.success(
-            request,
-            f"已导入“{page}”：{counts.get('articles', 0)} 篇文章，其中 {counts.get('flags', 0)} 篇待审核"
-            if result.status != "unchanged"
-            else f"这一版面已在档案中（“{page}”），未作改动",
-        )
-        return redirect("admin:archive_page_change", page.pk)
+        return _confirm(request, token=token)
     form = ImportForm(request.POST or None, request.FILES or None)
+    error = None
     if request.method == "POST" and form.is_valid():
         data, name = form.payload()
         options = {k: form.cleaned_data[k] for k in ("publication", "date", "label", "force")}
@@ -241,23 +219,86 @@ def import_page(request):
         except IngestError as exc:
             error = str(exc)
         else:
-            token = secrets.token_urlsafe(16)
-            options["date"] = options["date"].isoformat() if options["date"] else ""
-            request.session[f"import:{token}"] = {
-                "data": base64.b64encode(data).decode("ascii"),
-                "name": name,
-                "options": options,
-            }
-            return _render(
-                request,
-                title="导入预览（尚未保存）",
-                opts=opts,
-                result=result,
-                token=token,
-                source_name=name,
-                import_url=reverse("admin:archive_page_import"),
-            )
-    return _render(request, title="导入版面", form=form, opts=opts, error=error, multipart=True)
+            return _preview(request, data=data, name=name, options=options, result=result)
+    return _render(request, title="导入版面", form=form, opts=Page._meta, error=error, multipart=True)
+
+
+def _preview(request, *, data: bytes, name: str, options: dict, result):
+    """The page beside its proposed split, with what the editor should check; nothing saved yet."""
+    token = secrets.token_urlsafe(16)
+    text = preview_text(data=data)
+    similar = [] if result.status == "unchanged" else _similar(text=text, options=options)
+    if result.proposed is not None:
+        result.notes += disagreements(
+            text=text, proposed=result.proposed, publication=options["publication"], date=options["date"]
+        )
+    options["date"] = options["date"].isoformat() if options["date"] else ""
+    request.session[f"import:{token}"] = {
+        "data": base64.b64encode(data).decode("ascii"),
+        "name": name,
+        "options": options,
+        "similar": [page.pk for page, _ in similar],
+    }
+    return _render(
+        request,
+        title="导入预览（尚未保存）",
+        opts=Page._meta,
+        result=result,
+        status_label=status_label(result.status),
+        rows=article_rows(result=result),
+        original_text=text,
+        similar=similar,
+        token=token,
+        source_name=name,
+        import_url=reverse("admin:archive_page_import"),
+    )
+
+
+def _confirm(request, *, token: str):
+    """Save exactly what was previewed, replacing the similar page the editor chose, if any."""
+    pending = request.session.pop(f"import:{token}", None)
+    if pending is None:
+        messages.error(request, "预览已过期，请重新导入")
+        return redirect("admin:archive_page_import")
+    options = {**pending["options"], "date": _date(pending["options"].get("date"))}
+    chosen = request.POST.get("replace", "")
+    if chosen.isdigit() and int(chosen) in pending.get("similar", []):
+        options["replace"], options["force"] = int(chosen), True
+    try:
+        result = _ingest(
+            data=base64.b64decode(pending["data"]),
+            source_name=pending["name"],
+            options=options,
+            dry_run=False,
+        )
+    except IngestError as exc:
+        messages.error(request, f"未能导入：{exc}")
+        return redirect("admin:archive_page_import")
+    page = Page.objects.get(pk=result.page_id)
+    if result.status == "unchanged":
+        messages.success(request, f"这一版面已在档案中（“{page}”），未作改动")
+    else:
+        curation.log_action(
+            actor=request.user, obj=page, message=f"后台导入（{status_label(result.status)}）", flag=ADDITION
+        )
+        counts = result.counts
+        messages.success(
+            request,
+            f"已导入“{page}”：{counts.get('articles', 0)} 篇文章，其中 {counts.get('flags', 0)} 篇待审核",
+        )
+    return redirect("admin:archive_page_change", page.pk)
+
+
+def _similar(*, text: str, options: dict) -> list:
+    return similar_pages(text=text, publication=options.get("publication") or "", date=options.get("date"))
+
+
+def preview_text(*, data: bytes) -> str:
+    """The page as it came in, for the editor to read beside the proposed split."""
+    try:
+        return decode_page(data=data)
+    except IngestError:
+        return ""
 
 
 def _date(value: str) -> dt.date | None:
