@@ -75,14 +75,14 @@ class ActiveTags:
     def active_cities(self) -> list[City]:
         tags = getattr(self, "active_city_tags", None)
         if tags is None:
-            tags = self.city_tags.active().select_related("city")
+            tags = self.city_tags.active().select_related("city").order_by("pk")
         return [t.city for t in tags]
 
     @property
     def active_themes(self) -> list[Theme]:
         tags = getattr(self, "active_theme_tags", None)
         if tags is None:
-            tags = self.theme_tags.active().select_related("theme")
+            tags = self.theme_tags.active().select_related("theme").order_by("pk")
         return [t.theme for t in tags]
 
 

@@ -43,12 +43,12 @@ class TaggedQuerySet(models.QuerySet):
         return self.prefetch_related(
             Prefetch(
                 "city_tags",
-                queryset=city_model.objects.active().select_related("city"),
+                queryset=city_model.objects.active().select_related("city").order_by("pk"),
                 to_attr="active_city_tags",
             ),
             Prefetch(
                 "theme_tags",
-                queryset=theme_model.objects.active().select_related("theme"),
+                queryset=theme_model.objects.active().select_related("theme").order_by("pk"),
                 to_attr="active_theme_tags",
             ),
         )
