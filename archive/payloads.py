@@ -21,6 +21,7 @@ def proposed_article_payload(article: ProposedArticle, page: ProposedPage) -> di
         "page": page.label or None,
         "cities": list(article.cities),
         "themes": list(article.themes),
+        "region": article.region or None,
         "needs_review": article.needs_review,
         "review_reason": article.review_reason,
         "authors": article.authors,
@@ -37,4 +38,17 @@ def proposed_article_payload(article: ProposedArticle, page: ProposedPage) -> di
             }
             for order, s in enumerate(article.sections, start=1)
         ],
+    }
+
+
+def proposed_page_payload(page: ProposedPage) -> dict:
+    """What the page as a whole came in as and states: its format, address and whether its date
+    is only inferred (from the address) rather than printed."""
+    return {
+        "media_type": page.media_type,
+        "publication": page.publication or None,
+        "date": page.date or None,
+        "date_inferred": page.date_inferred,
+        "page": page.label or None,
+        "source_url": page.source_url or None,
     }

@@ -17,6 +17,8 @@ from django.db import transaction
 from .ingest.curated import proposed_from_curated
 from .ingest.dates import assign_dates
 from .ingest.decode import IngestError, checksum, decode_page
+from .ingest.formats import TEXT, Extracted, extract, sniff
+from .ingest.formats.apply import apply_extracted
 from .ingest.split import split_page
 from .ingest.tag import tag_page
 from .ingest.types import ProposedPage
@@ -57,6 +59,16 @@ def propose_page(*, text: str, page_date: dt.date | None = None) -> ProposedPage
     return page
 
 
+def read_page(*, data: bytes, source_name: str) -> tuple[str, Extracted | None]:
+    """The text the pipeline splits, and for a saved web page or a PDF what its extractor found.
+    The format is told by the content (the name only breaks a tie); a refusal is an IngestError."""
+    media_type = sniff(data=data, name=source_name)
+    if media_type == TEXT:
+        return decode_page(data=data), None
+    extracted = extract(data=data, media_type=media_type)
+    return decode_page(data=extracted.text.encode("utf-8")), extracted
+
+
 def ingest_bytes(
     *,
     data: bytes,
@@ -68,18 +80,23 @@ def ingest_bytes(
     force: bool = False,
     replace_id: int | None = None,
 ) -> IngestResult:
-    """Ingest one raw page file. The same text again changes nothing; a corrected version of a
-    page already in the archive replaces it, keeping every editor's decision (or is refused).
+    """Ingest one raw page file (text, a saved web page or a page PDF). The same text again changes
+    nothing; a corrected version of a page already in the archive replaces it, keeping every
+    editor's decision (or is refused). ``publication``/``date``/``label`` override what the page says;
     ``replace_id`` names the page this one replaces when an editor chose it (a near-duplicate)."""
-    text = decode_page(data=data)
+    text, extracted = read_page(data=data, source_name=source_name)
     digest = checksum(text=text)
     existing = Page.objects.filter(checksum=digest).first()
-    proposed = propose_page(text=text, page_date=date)
-    proposed.publication, proposed.label = publication, label
-    if date:
-        proposed.date = date.isoformat()
+    stated = _stated_date(extracted)
+    proposed = propose_page(text=text, page_date=date or stated)
+    if extracted is not None:
+        apply_extracted(page=proposed, extracted=extracted)
+    _override(proposed, publication=publication, date=date, label=label)
+    notes = list(extracted.warnings) if extracted else []
     if existing is not None:
-        return IngestResult(source=source_name, status="unchanged", page_id=existing.pk, proposed=proposed)
+        return IngestResult(
+            source=source_name, status="unchanged", page_id=existing.pk, proposed=proposed, notes=notes
+        )
     previous = (
         Page.objects.filter(pk=replace_id).first()
         if replace_id is not None
@@ -95,13 +112,14 @@ def ingest_bytes(
                 f"确认以新文本重新切分（人工标签尽量保留）请加 --force"
             )
     status = "updated" if previous is not None else "created"
+    notes += carried.lost if carried else []
     if dry_run:
         return IngestResult(
             source=source_name,
             status=f"would-be-{status}",
             proposed=proposed,
             counts=_counts(proposed),
-            notes=carried.lost if carried else [],
+            notes=notes,
         )
     page = save_page(
         proposed=proposed,
@@ -110,6 +128,8 @@ def ingest_bytes(
         curated=False,
         replace=previous,
         carried=carried,
+        original=data if extracted is not None else b"",
+        image=extracted.image_png if extracted is not None else b"",
     )
     return IngestResult(
         source=source_name,
@@ -117,8 +137,25 @@ def ingest_bytes(
         page_id=page.pk,
         proposed=proposed,
         counts=_counts(proposed),
-        notes=carried.lost if carried else [],
+        notes=notes,
     )
+
+
+def _stated_date(extracted: Extracted | None) -> dt.date | None:
+    """The date a page's markup states (never one only its address implies), for datelines."""
+    if extracted is None or not extracted.date or extracted.date_inferred:
+        return None
+    return dt.date.fromisoformat(extracted.date)
+
+
+def _override(proposed: ProposedPage, *, publication: str, date: dt.date | None, label: str) -> None:
+    # what the operator gives wins over what the page says; what they leave empty does not erase it
+    if publication:
+        proposed.publication = publication
+    if label:
+        proposed.label = label
+    if date:
+        proposed.date, proposed.date_inferred = date.isoformat(), False
 
 
 def load_curated_page(*, raw_path: Path, curated_path: Path) -> IngestResult:

@@ -173,9 +173,38 @@ def _serving_worker() -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _time_peers(docs, per_query: dict[str, dict]) -> dict[str, dict]:
+    """The same query mix on the other engines; BENCH_PEERS=a,b picks some (default all)."""
+    from bench.peers import Fts5, OrmIcontains, PeerQuery, Tantivy  # after Django is set up
+
+    peers = {
+        "sqlite_fts5": (Fts5, REPEAT),
+        "tantivy": (Tantivy, REPEAT),
+        "orm_icontains": (OrmIcontains, ORM_REPEAT),
+    }
+    wanted = os.environ.get("BENCH_PEERS")  # e.g. "sqlite_fts5,tantivy"; default all
+    if wanted is not None:
+        peers = {name: peer for name, peer in peers.items() if name in wanted.split(",")}
+    found: dict[str, dict] = {}
+    for peer_name, (factory, repeat) in peers.items():
+        began = time.perf_counter()
+        engine = factory(docs) if factory is not OrmIcontains else factory()
+        peer_build = time.perf_counter() - began
+        peer_samples: list[float] = []
+        for name, q, filters, page in QUERY_MIX:
+            clauses = tuple(q.replace('"', "").split()) if q else ()
+            if name == "phrase":
+                clauses = (q.replace('"', "").replace(" ", ""),)
+            query = PeerQuery(clauses=clauses, filters=filters, page=page)
+            timed = _time(lambda query=query, engine=engine: engine.search(query), repeat)
+            peer_samples += timed
+            per_query[name][peer_name] = _percentiles(timed)
+        found[peer_name] = {**_percentiles(peer_samples), "build_s": round(peer_build, 2)}
+    return found
+
+
 def _run(*, sections: int, workdir: Path) -> int:
     _setup_django(workdir)
-    from bench.peers import Fts5, OrmIcontains, PeerQuery, Tantivy
     from search.services import rebuild
 
     print(f"generating and analysing {sections} sections…", file=sys.stderr)
@@ -215,28 +244,7 @@ def _run(*, sections: int, workdir: Path) -> int:
         "per_query": per_query,
     }
     print("building peers…", file=sys.stderr)
-    peers = {
-        "sqlite_fts5": (Fts5, REPEAT),
-        "tantivy": (Tantivy, REPEAT),
-        "orm_icontains": (OrmIcontains, ORM_REPEAT),
-    }
-    wanted = os.environ.get("BENCH_PEERS")  # e.g. "sqlite_fts5,tantivy"; default all
-    if wanted is not None:
-        peers = {name: peer for name, peer in peers.items() if name in wanted.split(",")}
-    for peer_name, (factory, repeat) in peers.items():
-        began = time.perf_counter()
-        engine = factory(docs) if factory is not OrmIcontains else factory()
-        peer_build = time.perf_counter() - began
-        peer_samples: list[float] = []
-        for name, q, filters, page in QUERY_MIX:
-            clauses = tuple(q.replace('"', "").split()) if q else ()
-            if name == "phrase":
-                clauses = (q.replace('"', "").replace(" ", ""),)
-            query = PeerQuery(clauses=clauses, filters=filters, page=page)
-            timed = _time(lambda query=query, engine=engine: engine.search(query), repeat)
-            peer_samples += timed
-            per_query[name][peer_name] = _percentiles(timed)
-        result["peers"][peer_name] = {**_percentiles(peer_samples), "build_s": round(peer_build, 2)}
+    result["peers"] = _time_peers(docs, per_query)
     out = Path(os.environ.get("BENCH_OUT", Path(__file__).resolve().parent.parent / "var" / "bench"))
     out.mkdir(parents=True, exist_ok=True)
     (out / "latest.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))

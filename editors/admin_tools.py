@@ -18,10 +18,10 @@ from django.urls import reverse
 
 from archive import curation
 from archive.checks import disagreements
-from archive.ingest.decode import IngestError, checksum, decode_page
+from archive.ingest.decode import IngestError, checksum
 from archive.models import Article, Page, Section
 from archive.selectors import similar_pages
-from archive.services import ingest_bytes
+from archive.services import ingest_bytes, read_page
 
 from .preview import article_rows, status_label
 
@@ -167,7 +167,11 @@ ARTICLE_TOOLS = {"merge": merge, "split": split, "move": move, "headline": headl
 
 class ImportForm(forms.Form):
     text = forms.CharField(label="粘贴版面文本", required=False, widget=forms.Textarea(attrs={"rows": 16}))
-    upload = forms.FileField(label="或上传文件", required=False, help_text="UTF-8、GB18030、UTF-16 均可")
+    upload = forms.FileField(
+        label="或上传文件",
+        required=False,
+        help_text="版面文本（UTF-8、GB18030、UTF-16 均可）、浏览器保存的网页（.html）或单页 PDF（带文字层）",
+    )
     publication = forms.CharField(label="报纸", required=False, max_length=100)
     date = forms.DateField(label="出版日期", required=False, help_text="YYYY-MM-DD；留空则从版面文字推断")
     label = forms.CharField(label="版次", required=False, max_length=50)
@@ -226,7 +230,7 @@ def import_page(request):
 def _preview(request, *, data: bytes, name: str, options: dict, result):
     """The page beside its proposed split, with what the editor should check; nothing saved yet."""
     token = secrets.token_urlsafe(16)
-    text = preview_text(data=data)
+    text, image = preview_original(data=data, name=name)
     similar = [] if result.status == "unchanged" else _similar(text=text, options=options)
     if result.proposed is not None:
         result.notes += disagreements(
@@ -247,6 +251,7 @@ def _preview(request, *, data: bytes, name: str, options: dict, result):
         status_label=status_label(result.status),
         rows=article_rows(result=result),
         original_text=text,
+        original_image=image,
         similar=similar,
         token=token,
         source_name=name,
@@ -293,12 +298,16 @@ def _similar(*, text: str, options: dict) -> list:
     return similar_pages(text=text, publication=options.get("publication") or "", date=options.get("date"))
 
 
-def preview_text(*, data: bytes) -> str:
-    """The page as it came in, for the editor to read beside the proposed split."""
+def preview_original(*, data: bytes, name: str) -> tuple[str, str]:
+    """The page as it came in, for the editor to read beside the proposed split: the text the
+    pipeline split, and a PDF page's printed image as a data: URL ("" when there is none)."""
     try:
-        return decode_page(data=data)
+        text, extracted = read_page(data=data, source_name=name)
     except IngestError:
-        return ""
+        return "", ""
+    if extracted is None or not extracted.image_png:
+        return text, ""
+    return text, "data:image/png;base64," + base64.b64encode(extracted.image_png).decode("ascii")
 
 
 def _date(value: str) -> dt.date | None:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("pages/<int:pk>/", views.page_detail, name="page"),
+    path("pages/<int:pk>/image.png", views.page_image, name="page_image"),
     path("cities/<name:name>/", views.city_detail, name="city"),
     path("themes/<name:name>/", views.theme_detail, name="theme"),
     path("dates/", views.dates, name="dates"),

@@ -6,10 +6,11 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import cache_control
 
 from archive import citations
 from archive.models import Article, City, Page, Section, Theme
@@ -70,9 +71,55 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def page_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    page = get_object_or_404(Page.objects.select_related("publication"), pk=pk)
-    articles = page.articles.in_reading_order().prefetch_related("sections")
-    return render(request, "reader/page_detail.html", {"page": page, "articles": articles})
+    page = get_object_or_404(Page.objects.select_related("publication").defer("original", "image"), pk=pk)
+    articles = list(page.articles.in_reading_order().prefetch_related("sections"))
+    has_image = Page.objects.filter(pk=pk).exclude(image=b"").exists()
+    context = {
+        "page": page,
+        "articles": articles,
+        "has_image": has_image,
+        "zones": _zones(articles) if has_image else [],
+        # only a web address is ever a link (the field holds what the page stated)
+        "source_link": page.source_url if page.source_url.startswith(("http://", "https://")) else "",
+    }
+    return render(request, "reader/page_detail.html", context)
+
+
+def _zones(articles: list[Article]) -> list[dict]:
+    """Each article with a region on the page image, as CSS percentages (numbers only)."""
+    zones = []
+    for article in articles:
+        box = article.region if isinstance(article.region, list) and len(article.region) == 4 else None
+        try:
+            x0, y0, x1, y1 = (min(100.0, max(0.0, float(v) * 100)) for v in box or ())
+        except (TypeError, ValueError):
+            continue
+        if x1 > x0 and y1 > y0:
+            zones.append(
+                {
+                    "article": article,
+                    "left": f"{x0:.2f}",
+                    "top": f"{y0:.2f}",
+                    "width": f"{x1 - x0:.2f}",
+                    "height": f"{y1 - y0:.2f}",
+                }
+            )
+    return zones
+
+
+@cache_control(public=True, max_age=86400)
+def page_image(request: HttpRequest, pk: int) -> HttpResponse:
+    """The printed page as a PNG (from a page PDF); 404 for a page that came in as text."""
+    page = get_object_or_404(Page.objects.only("image", "checksum"), pk=pk)
+    data = bytes(page.image or b"")
+    if not data:
+        raise Http404("此版面没有图像")
+    if request.headers.get("If-None-Match") == f'"{page.checksum}"':
+        return HttpResponseNotModified()
+    response = HttpResponse(data, content_type="image/png")
+    response["ETag"] = f'"{page.checksum}"'
+    response["Content-Disposition"] = f'inline; filename="page-{pk}.png"'
+    return response
 
 
 def city_detail(request: HttpRequest, name: str) -> HttpResponse:

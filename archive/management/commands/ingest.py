@@ -9,12 +9,16 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.ingest.decode import IngestError
-from archive.payloads import proposed_article_payload
+from archive.ingest.formats import MAX_FILE_BYTES
+from archive.payloads import proposed_article_payload, proposed_page_payload
 from archive.services import ingest_bytes
 
 
 class Command(BaseCommand):
-    help = "导入原始版面文本：切分文章与段落、自动标注地区与主题并保存（同一文件重复导入不会改变任何内容）"
+    help = (
+        "导入版面：纯文本、从浏览器保存的网页（.html/.htm）或带文字层的版面 PDF（按内容识别格式）；"
+        "切分文章与段落、自动标注地区与主题并保存（同一文件重复导入不会改变任何内容）"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
@@ -96,6 +100,7 @@ class Command(BaseCommand):
         if result.notes:
             payload["notes"] = result.notes
         if opts["format"] == "json":
+            payload.update(proposed_page_payload(result.proposed))
             payload["articles"] = [
                 proposed_article_payload(a, result.proposed) for a in result.proposed.articles
             ]
@@ -132,6 +137,10 @@ def _read(path: Path) -> bytes:
         raise IngestError("文件不存在")
     if path.is_dir():
         raise IngestError("这是一个目录，不是文件")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        # refused before it is read: no page, saved or printed, is this large
+        raise IngestError(f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）")
     try:
         return path.read_bytes()
     except OSError as exc:
