@@ -2,9 +2,11 @@
 words, with near-duplicates and disagreements pointed out before saving."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.models import Page
 from archive.permissions import create_editor
+from tests.archive import pdfmaker
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +61,15 @@ def test_keeping_both_adds_a_page(client, editor, reindex_after):
     second = client.post("/admin/archive/page/import/", {"text": RAW_PAGE.replace("三处", "四处")})
     client.post("/admin/archive/page/import/", {"token": second.context["token"], "replace": ""})
     assert Page.objects.count() == pages + 1
+
+
+def test_a_page_pdf_is_previewed_with_its_printed_image(client, editor):
+    upload = SimpleUploadedFile("page.pdf", pdfmaker.two_column_page(), content_type="application/pdf")
+    body = client.post("/admin/archive/page/import/", {"upload": upload}).content.decode()
+    assert "导入预览" in body and 'src="data:image/png;base64,' in body
+
+
+def test_a_scanned_pdf_is_refused_with_its_reason(client, editor):
+    upload = SimpleUploadedFile("scan.pdf", pdfmaker.image_only_page(), content_type="application/pdf")
+    body = client.post("/admin/archive/page/import/", {"upload": upload}).content.decode()
+    assert "需要先做 OCR" in body and Page.objects.filter(source_name="scan.pdf").count() == 0
