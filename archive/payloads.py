@@ -1,5 +1,6 @@
 """The JSON shape of a proposed page (ingest --dry-run --format json): the API's article shape,
-without what only a saved article has (id, url), plus what an editor checks before saving."""
+without what only a saved article has (id, url), plus what an editor checks before saving (the
+story's own date, dateline and source note as printed)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,13 @@ def proposed_article_payload(article: ProposedArticle, page: ProposedPage) -> di
         "headline": article.headline,
         "subheadline": article.subheadline,
         "byline": article.byline,
-        "publication": page.publication or None,
+        "publication": page.publication or article.publication or None,
         "date": page.date or article.date or None,
-        "page": page.label or None,
+        "page": page.label or article.label or None,
+        # what the story's own lines print, beside the page's (the page's date may differ)
+        "article_date": article.date or None,
+        "dateline": article.dateline,
+        "source_note": article.source_note,
         "cities": list(article.cities),
         "themes": list(article.themes),
         "region": article.region or None,

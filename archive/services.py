@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from .ingest.attribute import apply_provenance, read_provenance
 from .ingest.curated import proposed_from_curated
 from .ingest.dates import assign_dates
 from .ingest.decode import IngestError, checksum, decode_page
@@ -54,7 +55,11 @@ def propose_page(*, text: str, page_date: dt.date | None = None) -> ProposedPage
     """Raw page text → articles and sections, dated and tagged. Reads only the gazetteer."""
     gazetteer = gazetteer_from_db()
     page = split_page(text=text, place_names=gazetteer.names())
-    assign_dates(page=page, text=text, page_date=page_date)
+    # what the page prints (masthead, date lines, bylines…) fills what the splitter left empty; a
+    # date the page prints dates its datelines (本报11月9日讯) when the operator gives none
+    apply_provenance(page=page, stated=read_provenance(text=text), text=text)
+    printed = dt.date.fromisoformat(page.date) if page.date else None
+    assign_dates(page=page, text=text, page_date=page_date or printed)
     tag_page(page=page, gazetteer=gazetteer, rules=theme_rules_from_db())
     return page
 

@@ -16,6 +16,7 @@ from functools import cached_property
 from . import patterns as p
 from .clean import Block, breaks_off
 from .dates import full_date
+from .provenance import is_provenance_line
 from .roles import (
     BARE_COLUMN_MAX,
     CAPTION_OVER_SIGNATURE_MAX,
@@ -107,6 +108,14 @@ def byline(c: BlockContext) -> Role | None:
     """本报记者 某某, or （本报记者 某某） under a line that has not ended (a headline)."""
     enclosed = c.prev is not None and not p.ends_sentence(c.prev.text) and p.is_enclosed_byline(c.text)
     return c.role(RoleKind.BYLINE) if c.is_byline or enclosed else None
+
+
+def provenance_line(c: BlockContext) -> Role | None:
+    """2018-04-28 15:41 来源：… / 北京人大 2023-12-23 / 《X日报》（… 04版） / 当前版：07版: a line
+    that is nothing but provenance (read by provenance.py) is furniture, out of the text."""
+    if is_provenance_line(text=c.text):
+        return c.role(RoleKind.META, {"date": _published(c.text)})
+    return None
 
 
 def meta_line(c: BlockContext) -> Role | None:
@@ -324,6 +333,7 @@ RULES: tuple[Rule, ...] = (
     closing_signature,
     byline,
     meta_line,
+    provenance_line,
     advert_run_in,
     furniture,
     run_label,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from .script import simplified
 from .types import ProposedArticle, ProposedPage
@@ -33,6 +34,54 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+# A date as a page's date line or stamp prints it: 2022年07月22日, 2017-12-16, 2023 08/28,
+# 二〇二二年七月二十二日, and a two-digit year only before a time of day (18-11-16 12:12).
+_STAMP = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:[年\-/.]\s*|\s+(?=\d{1,2}/))(?P<m>\d{1,2})\s*[月\-/.]\s*"
+    r"(?P<d>\d{1,2})(?!\d)\s*日?"
+    r"|(?P<cy>[一二][〇零○一二三四五六七八九]{3})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月\s*"
+    r"(?P<cd>[一二三四五六七八九十]{1,3})\s*日"
+    r"|(?<![\d.\-/])(?P<sy>\d{2})-(?P<sm>\d{1,2})-(?P<sd>\d{1,2})(?=\s*\d{1,2}:\d{2})"
+)
+_CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_CN_YEAR_DIGITS = {**_DIGITS, "零": 0, "○": 0}
+
+
+@dataclass(frozen=True)
+class StampedDate:
+    """A date printed on a date line: where it stands in the line, and whether a time follows."""
+
+    date: dt.date
+    start: int
+    end: int  # past the date and its time of day, if any
+    timed: bool
+
+
+def stamped_dates(text: str) -> list[StampedDate]:
+    """Every date the line prints as a date (not 2019年以来, not a phone number), in order."""
+    shadow = simplified(text)
+    found = []
+    for m in _STAMP.finditer(shadow):
+        date = _stamp_date(m)
+        if date is None:
+            continue
+        clock = _CLOCK.match(shadow, m.end())
+        end = clock.end() if clock else m.end()
+        found.append(StampedDate(date=date, start=m.start(), end=end, timed=clock is not None))
+    return found
+
+
+def _stamp_date(m: re.Match) -> dt.date | None:
+    if m.group("y"):
+        return _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if m.group("cy"):
+        year = int("".join(str(_CN_YEAR_DIGITS[c]) for c in m.group("cy")))
+        return _date(year, _number(m.group("cm")), _number(m.group("cd")))
+    # a two-digit year as a web page's stamp prints it (18-11-16 12:12): 00–49 are 20xx, 50–99 19xx
+    year = int(m.group("sy"))
+    return _date(2000 + year if year < 50 else 1900 + year, int(m.group("sm")), int(m.group("sd")))
 
 
 def full_date(text: str) -> dt.date | None:

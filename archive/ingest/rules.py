@@ -136,6 +136,27 @@ class Themes:
     paragraph_second: float
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """The words of printed provenance (provenance.py); see the file's comments for each."""
+
+    publication_suffixes: Words
+    source_labels: Words
+    source_verbs: Words
+    date_labels: Words
+    author_labels: Words
+    editor_labels: Words
+    page_labels: Words
+    counter_labels: Words
+    page_number_prefixes: Words
+    weekday_words: Words
+    crumb_separators: Words
+    crumb_ends: Words
+    dateline_endings: Words
+    person_name_max: int
+    masthead_reach: int
+
+
 @dataclass(frozen=True, eq=False)  # compared by identity: the compiled patterns are cached per object
 class IngestRules:
     path: Path
@@ -149,6 +170,7 @@ class IngestRules:
     kinds: Kinds
     cities: Cities
     themes: Themes
+    provenance: Provenance
 
 
 def _value(expected: object, value: object, where: str) -> object:

@@ -31,6 +31,8 @@ class ProposedArticle:
     dateline: str = ""
     date: str = ""  # ISO date stated by the text, "" when unknown
     source_note: str = ""
+    publication: str = ""  # the paper a citation line or byline names for this story, as printed
+    label: str = ""  # the page (版次) its citation line names, as printed: 04版
     region: list[float] = field(default_factory=list)  # [x0, y0, x1, y1] on the page image, as fractions
     needs_review: bool = False
     review_reason: str = ""
