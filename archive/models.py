@@ -197,6 +197,9 @@ class City(models.Model):
         "self", verbose_name="上级", null=True, blank=True, related_name="children", on_delete=models.PROTECT
     )
     aliases = models.JSONField("别名", default=list, blank=True)
+    # the list the last release shipped: a later release adds only aliases new to it, so an alias an
+    # editor removed stays removed (archive/reference.py)
+    shipped_aliases = models.JSONField("随版本提供的别名", default=list, blank=True, editable=False)
     code = models.CharField("区划代码", max_length=6, blank=True)
     description = models.TextField("简介", blank=True)
 

@@ -1,9 +1,9 @@
 """Reference data: the gazetteer of cities and the theme tree, shipped as JSON and kept in the DB.
 
 Loading only adds what is missing: aliases, keywords and descriptions edited in the admin are an
-editor's decision and are never overwritten. Keywords a new release ships are added to themes that
-exist already, except those the previous release shipped too: a keyword missing from a theme then
-is one an editor removed.
+editor's decision and are never overwritten. Keywords (and a city's aliases) a new release ships are
+added to themes (cities) that exist already, except those the previous release shipped too: a
+keyword or alias missing then is one an editor removed.
 """
 
 from __future__ import annotations
@@ -27,16 +27,19 @@ def _read(data_dir: Path, name: str) -> list[dict]:
 
 @transaction.atomic
 def load_reference_data(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
-    created = {"cities": 0, "themes": 0, "keywords": 0}
+    created = {"cities": 0, "themes": 0, "keywords": 0, "aliases": 0}
     existing = {c.name: c for c in City.objects.all()}
     for row in _read(data_dir, "cities.json"):  # parents come before children in the file
+        aliases = row.get("aliases", [])
         if row["name"] in existing:
+            created["aliases"] += _add_shipped_aliases(city=existing[row["name"]], shipped=aliases)
             continue
         city = City.objects.create(
             name=row["name"],
             kind=row["kind"],
             code=row.get("code", ""),
-            aliases=row.get("aliases", []),
+            aliases=aliases,
+            shipped_aliases=aliases,
             parent=existing.get(row["parent"]) if row.get("parent") else None,
         )
         existing[city.name] = city
@@ -67,15 +70,32 @@ def load_reference_data(*, data_dir: Path = DATA_DIR) -> dict[str, int]:
     return created
 
 
+def _new_in_release(*, current: list[str], last_shipped: list[str], shipped: list[str]) -> list[str]:
+    """What this release ships that the last one did not and the editor does not have already."""
+    known = set(last_shipped) | set(current)
+    return [term for term in shipped if term not in known]
+
+
 def _add_shipped_keywords(*, theme: Theme, shipped: list[str]) -> int:
     """Adds the keywords this release ships and the last one did not; returns how many."""
     if theme.shipped_keywords == shipped:
         return 0
-    known = set(theme.shipped_keywords) | set(theme.keywords)
-    new = [k for k in shipped if k not in known]
+    new = _new_in_release(current=theme.keywords, last_shipped=theme.shipped_keywords, shipped=shipped)
     theme.keywords = [*theme.keywords, *new]
     theme.shipped_keywords = shipped
     theme.save(update_fields=["keywords", "shipped_keywords"])
+    return len(new)
+
+
+def _add_shipped_aliases(*, city: City, shipped: list[str]) -> int:
+    """Adds the aliases this release ships and the last one did not; returns how many."""
+    if city.shipped_aliases == shipped:
+        return 0
+    current = list(city.aliases or [])
+    new = _new_in_release(current=current, last_shipped=city.shipped_aliases or [], shipped=shipped)
+    city.aliases = [*current, *new]
+    city.shipped_aliases = shipped
+    city.save(update_fields=["aliases", "shipped_aliases"])
     return len(new)
 
 

@@ -114,6 +114,20 @@ class Cities:
     deictic_bonus: float
     deictic_words: Words
     cooperation_words: Words
+    rollup_mentions: int
+    member_mentions: int
+    member_share: float
+    paragraph_subject_bonus: float
+    paragraph_subject_mentions: int
+    package_member_bonus: float
+    org_suffixes: Words
+    org_gap_chars: int
+    public_bodies: Words
+    org_gap_stops: str
+    paragraph_subject_share: float
+    venue_verbs: Words
+    venue_gap_chars: int
+    not_places: Words
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Tag sections and articles with cities and themes, with scores that reflect salience.
 
-A place counts for a section when it is in the heading, in the lead, or mentioned repeatedly, so a
-passing mention in a list does not make the section "about" it. Themes are scored in themes.py.
+A place counts for a section when it is in the heading, in the lead, the subject of a paragraph, or
+mentioned repeatedly, so a passing mention in a list does not make the section "about" it. A 盟市's
+(Beijing's) salience counts the mentions of the units inside it; the tag is the most specific unit
+the text gives. Which mentions count is the gazetteer's (places.py). Themes are scored in themes.py.
 The weights and cut-offs are data: the [cities] section of the rules file (rules.py).
 """
 
@@ -10,81 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from . import rules as ingest_rules
+from .places import Gazetteer as Gazetteer
+from .places import Place as Place
 from .script import simplified
 from .themes import ThemeRule, article_themes, score_themes
 from .types import ProposedArticle, ProposedPage, ProposedSection
 
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    parent: str | None
-    taggable: bool  # the region itself is never a tag: it would be on everything
-    partner: bool = False  # the partner municipality: counted by its own mentions, not their share
-    site: bool = False  # a named place (park, port, new area) rather than an administrative unit
-
-
-class Gazetteer:
-    """Names and aliases → places, matched longest-first."""
-
-    def __init__(self, places: Iterable[tuple[Place, Iterable[str]]]):
-        self.places: dict[str, Place] = {}
-        self.lookup: dict[str, str] = {}
-        for place, aliases in places:
-            self.places[place.name] = place
-            for term in (place.name, *aliases):
-                if term:
-                    self.lookup.setdefault(term, place.name)
-        terms = sorted(self.lookup, key=len, reverse=True)
-        self.pattern = re.compile("|".join(re.escape(t) for t in terms)) if terms else None
-
-    def names(self) -> set[str]:
-        return set(self.lookup)
-
-    def mentions(self, text: str) -> Counter:
-        """Places named in the text. A place written as the qualifier of the next one
-        ("赤峰市巴林左旗", "乌兰察布四子王旗支行") only locates it and is not counted."""
-        if self.pattern is None:
-            return Counter()
-        # names are matched in the Simplified shadow, so a Traditional page finds them too
-        # a name inside a title (《草原上的“北京课堂”》, 《内蒙古日报》) is part of the title
-        shadow = _TITLED.sub(lambda m: "\u3000" * len(m.group(0)), simplified(text))
-        found = [(m.start(), m.end(), self.lookup[m.group(0)]) for m in self.pattern.finditer(shadow)]
-        counted: Counter = Counter()
-        for i, (_, end, name) in enumerate(found):
-            if i + 1 < len(found):
-                start, _, following = found[i + 1]
-                touching = not text[end:start].strip(" \u3000·")
-                if touching and self.is_ancestor(name, following):
-                    continue
-            counted[name] += 1
-        return counted
-
-    def is_ancestor(self, ancestor: str, name: str) -> bool:
-        node = self.places.get(name)
-        while node is not None and node.parent:
-            if node.parent == ancestor:
-                return True
-            node = self.places.get(node.parent)
-        return False
-
-    def resolve(self, term: str) -> str | None:
-        return self.lookup.get(term)
-
-    def partner_side(self, name: str) -> bool:
-        """The partner municipality or a place inside it."""
-        node = self.places.get(name)
-        while node is not None:
-            if node.partner:
-                return True
-            node = self.places.get(node.parent) if node.parent else None
-        return False
-
-
-_TITLED = re.compile(r"《[^《》\n]{1,40}》")
 _LABEL = re.compile(r"^(?:【([^】]{2,8})】|[■◆●□]\s*(\S{2,8}?)[\s：:])")
 _DATELINE_PREFIX = re.compile(r"^[^，。]{0,30}?(?:电|讯)\s*(?:[（(][^）)]{0,40}[）)])?")
 
@@ -110,7 +45,8 @@ def score_cities(
     package_city: str | None,
     brief: bool | None = None,
 ) -> dict[str, float]:
-    """Salience: named in the heading, in the lead, or taking a large share of the place mentions.
+    """Salience: named in the heading, in the lead, the subject of a paragraph, or taking a large
+    share of the place mentions (a 盟市's share counting the places inside it).
 
     brief: whether the whole article is a brief (None: judge by this section's own length).
     """
@@ -120,39 +56,108 @@ def score_cities(
     counts = gazetteer.mentions(body)
     counts = Counter({n: c for n, c in counts.items() if gazetteer.places[n].taggable})
     located = _located_by_label(body, counts, gazetteer)
+    own, grouped = _share_scores(counts, gazetteer)
+    scores = dict(own)
+    for name in _recurring(body, counts, gazetteer):
+        scores[name] += w.threshold  # comes back through the story: a subject, not a passing mention
+    subjects = _paragraph_subjects(body, gazetteer)
+    if package_city:
+        subjects = {n for n in subjects if gazetteer.is_ancestor(package_city, n)}
+    _add(scores, subjects, w.paragraph_subject_bonus)
+    if brief is None:
+        brief = len(body) < w.short_text
+    _add(scores, gazetteer.mentions(_lead(section.text)), w.lead_bonus)
+    if brief:
+        _add(scores, counts, w.brief_bonus)  # in a brief, every place it names is part of the story
+    _add(scores, gazetteer.mentions(heading), w.heading_bonus)
+    _add(scores, located, w.label_bonus)  # located by the brief's leading place label
+    if package_city:
+        # words that stand for "the place this part of the package is about" (我市, 全旗)
+        deictic = sum(simplified(body).count(word) for word in w.deictic_words)
+        _add(scores, [package_city], w.package_bonus + w.deictic_bonus * deictic)
+        # the 旗县 a 盟市's part names are where its projects are
+        inside = [n for n in counts if gazetteer.is_ancestor(package_city, n)]
+        _add(scores, inside, w.package_member_bonus)
+    _roll_up(scores, own=own, grouped=grouped, counts=counts, gazetteer=gazetteer)
+    tagged = {n: s for n, s in scores.items() if s >= w.threshold and gazetteer.places[n].taggable}
+    return _most_specific(tagged, gazetteer)
+
+
+def _add(scores: dict[str, float], names: Iterable[str], bonus: float) -> None:
+    for name in names:
+        scores[name] = scores.get(name, 0.0) + bonus
+
+
+def _share_scores(counts: Counter, gazetteer: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:
+    """Each named place's score from its share of the mentions, and each enclosing unit's counting
+    the mentions of the places inside it (a 旗县 for its 盟市, a district for Beijing)."""
+    w = ingest_rules.active().cities
     # Beijing's side is in nearly every story here: its mentions do not dilute the share of the
     # Inner Mongolian places (and are scored by their own count below)
     local_total = sum(c for n, c in counts.items() if not gazetteer.partner_side(n))
     total = sum(counts.values())
-    scores: dict[str, float] = {}
-    for name, count in counts.items():
+
+    def score(name: str, count: int) -> float:
         partner = gazetteer.partner_side(name)
         share = count / (total if partner else local_total)
         # a place that takes most of the mentions is what the text is about; one of many is not
-        scores[name] = w.share_weight * share * min(1.0, count / w.full_share_mentions)
+        value = w.share_weight * share * min(1.0, count / w.full_share_mentions)
         if partner:
             # Beijing (or a district of it) is an actor when named repeatedly, however many
             # Inner Mongolian places the text also names
-            scores[name] = max(scores[name], w.partner_per_mention * min(count, w.partner_mention_cap))
-    for name in _recurring(body, counts, gazetteer):
-        scores[name] += w.threshold  # comes back through the story: a subject, not a passing mention
-    if brief is None:
-        brief = len(body) < w.short_text
-    for name in gazetteer.mentions(_lead(section.text)):
-        scores[name] = scores.get(name, 0.0) + w.lead_bonus
-    if brief:
-        for name in counts:
-            scores[name] += w.brief_bonus  # in a brief, every place it names is part of the story
-    for name in gazetteer.mentions(heading):
-        scores[name] = scores.get(name, 0.0) + w.heading_bonus
-    for name in located:
-        scores[name] = scores.get(name, 0.0) + w.label_bonus  # located by the brief's leading place label
-    if package_city:
-        # words that stand for "the place this part of the package is about" (我市, 全旗)
-        deictic = sum(body.count(word) for word in w.deictic_words)
-        scores[package_city] = scores.get(package_city, 0.0) + w.package_bonus + w.deictic_bonus * deictic
-    tagged = {n: s for n, s in scores.items() if s >= w.threshold and gazetteer.places[n].taggable}
-    return _most_specific(tagged, gazetteer)
+            value = max(value, w.partner_per_mention * min(count, w.partner_mention_cap))
+        return value
+
+    groups: Counter = Counter()
+    for name, count in counts.items():
+        for unit in gazetteer.ancestors(name):
+            if unit in gazetteer.places and gazetteer.places[unit].taggable:
+                groups[unit] += count
+    for unit in groups:
+        groups[unit] += counts.get(unit, 0)
+    rolled = {n: score(n, c) for n, c in groups.items() if c >= w.rollup_mentions}
+    return {n: score(n, c) for n, c in counts.items()}, rolled
+
+
+def _roll_up(
+    scores: dict[str, float],
+    *,
+    own: dict[str, float],
+    grouped: dict[str, float],
+    counts: Counter,
+    gazetteer: Gazetteer,
+) -> None:
+    """A unit salient only through the places inside it (乌兰察布市 once, 察右前旗 twice): the tag
+    goes to the places inside it named repeatedly, the most specific unit the text gives, or to the
+    unit itself when none is (scores is changed in place)."""
+    w = ingest_rules.active().cities
+    for unit, group_score in grouped.items():
+        score = scores.get(unit, 0.0)
+        if score >= w.threshold or score - own.get(unit, 0.0) + group_score < w.threshold:
+            continue
+        inside = {n: c for n, c in counts.items() if gazetteer.is_ancestor(unit, n)}
+        group = sum(inside.values()) + counts.get(unit, 0)
+        members = [n for n, c in inside.items() if c >= w.member_mentions and c >= w.member_share * group]
+        for name in members or [unit]:
+            scores[name] = max(scores.get(name, 0.0), w.threshold)
+
+
+def _paragraph_subjects(body: str, gazetteer: Gazetteer) -> set[str]:
+    """Inner Mongolian places a later paragraph is about: named in it repeatedly and taking most of
+    its mentions (the first paragraph holds the lead, scored as such)."""
+    w = ingest_rules.active().cities
+    found: set[str] = set()
+    for paragraph in [p for p in body.split("\n") if p.strip()][1:]:
+        named = Counter(
+            {n: c for n, c in gazetteer.mentions(paragraph).items() if not gazetteer.partner_side(n)}
+        )
+        found.update(
+            name
+            for name, count in named.items()
+            if count >= w.paragraph_subject_mentions
+            and count >= w.paragraph_subject_share * sum(named.values())
+        )
+    return found
 
 
 def _recurring(body: str, counts: Counter, gazetteer: Gazetteer) -> list[str]:

@@ -1,9 +1,11 @@
+import importlib
 import json
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
-from archive.models import Theme
+from archive.models import City, Theme
 from archive.reference import DATA_DIR, load_reference_data, theme_rules_from_db
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +49,7 @@ def test_loading_the_same_release_again_changes_nothing(tmp_path):
     data_dir = _release(tmp_path, _theme("展销", "直营店"))
     load_reference_data(data_dir=data_dir)
     Theme.objects.filter(name="样例主题").update(keywords=["直营店"])
-    assert load_reference_data(data_dir=data_dir) == {"cities": 0, "themes": 0, "keywords": 0}
+    assert load_reference_data(data_dir=data_dir) == {"cities": 0, "themes": 0, "keywords": 0, "aliases": 0}
     assert Theme.objects.get(name="样例主题").keywords == ["直营店"]
 
 
@@ -73,3 +75,41 @@ def test_an_editor_who_unlinks_a_served_field_is_not_overruled_by_a_reload(tmp_p
     Theme.objects.filter(name="科技金融").update(serves=None)
     load_reference_data(data_dir=data_dir)
     assert Theme.objects.get(name="科技金融").serves is None
+
+
+def _release_with_aliases(tmp_path: Path, aliases: dict[str, list[str]]) -> Path:
+    """A data folder whose gazetteer ships the given aliases for some cities."""
+    rows = json.loads((DATA_DIR / "cities.json").read_text(encoding="utf-8"))
+    for row in rows:
+        row["aliases"] = aliases.get(row["name"], row["aliases"])
+    (tmp_path / "cities.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "themes.json").write_text("[]", encoding="utf-8")
+    return tmp_path
+
+
+def test_an_existing_archive_gets_the_aliases_a_later_release_ships(tmp_path):
+    load_reference_data(data_dir=_release_with_aliases(tmp_path, {"乌兰察布市": ["乌兰察布"]}))
+    City.objects.filter(name="乌兰察布市").update(aliases=["乌兰察布", "编辑加的别名"])
+    created = load_reference_data(
+        data_dir=_release_with_aliases(tmp_path, {"乌兰察布市": ["乌兰察布", "乌盟"]})
+    )
+    assert created["aliases"] == 1
+    assert City.objects.get(name="乌兰察布市").aliases == ["乌兰察布", "编辑加的别名", "乌盟"]
+
+
+def test_an_alias_an_editor_removed_stays_removed_when_a_release_ships_it_again(tmp_path):
+    load_reference_data(data_dir=_release_with_aliases(tmp_path, {"锡林郭勒盟": ["锡林郭勒", "锡盟"]}))
+    City.objects.filter(name="锡林郭勒盟").update(aliases=["锡林郭勒"])
+    load_reference_data(
+        data_dir=_release_with_aliases(tmp_path, {"锡林郭勒盟": ["锡林郭勒", "锡盟", "锡林郭勒盟区"]})
+    )
+    assert City.objects.get(name="锡林郭勒盟").aliases == ["锡林郭勒", "锡林郭勒盟区"]
+
+
+def test_the_upgrade_to_shipped_aliases_takes_what_an_archive_has_as_shipped():
+    migration = importlib.import_module("archive.migrations.0007_city_shipped_aliases")
+    City.objects.update(shipped_aliases=[])  # as an archive loaded before the field existed
+    migration.record_shipped(apps, None)
+    city = City.objects.get(name="呼和浩特市")
+    assert city.shipped_aliases == city.aliases
+    assert load_reference_data()["aliases"] == 0  # the shipped file adds nothing it already has
