@@ -188,6 +188,8 @@ def _score_article_fields(
 def _article_value(article: ProposedArticle | None, page: ProposedPage, name: str) -> str:
     if article is None:
         return ""
-    if name in ("publication", "page"):
-        return page.publication if name == "publication" else page.label
+    if name == "publication":
+        return article.publication or page.publication
+    if name == "page":
+        return article.label or page.label
     return str(getattr(article, name, "") or "")

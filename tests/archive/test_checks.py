@@ -21,7 +21,9 @@ def test_a_dateline_months_from_the_typed_date_is_pointed_out():
 
 
 def test_a_dateline_the_day_before_the_paper_agrees():
-    assert disagreements(text="", proposed=_page("本报8月7日讯"), publication="", date=dt.date(2025, 8, 8)) == []
+    assert (
+        disagreements(text="", proposed=_page("本报8月7日讯"), publication="", date=dt.date(2025, 8, 8)) == []
+    )
 
 
 def test_a_printed_page_header_date_that_differs_is_pointed_out():
@@ -31,12 +33,17 @@ def test_a_printed_page_header_date_that_differs_is_pointed_out():
 
 
 def test_a_typed_paper_that_differs_from_the_printed_one_is_pointed_out():
-    notes = disagreements(text="", proposed=_page(publication="北京日报"), publication="内蒙古日报", date=None)
+    notes = disagreements(
+        text="", proposed=_page(publication="北京日报"), publication="内蒙古日报", date=None
+    )
     assert notes == ["版面印有报纸名“北京日报”，与填写的“内蒙古日报”不符"]
 
 
 def test_nothing_typed_nothing_to_point_out():
-    assert disagreements(text="2025年8月7日 星期四", proposed=_page("本报1月2日讯"), publication="", date=None) == []
+    assert (
+        disagreements(text="2025年8月7日 星期四", proposed=_page("本报1月2日讯"), publication="", date=None)
+        == []
+    )
 
 
 @pytest.mark.django_db

@@ -22,9 +22,9 @@ class Command(BaseCommand):
         created = load_reference_data()
         self.stdout.write(
             f"地区新增 {created['cities']} 个，主题新增 {created['themes']} 个，"
-            f"主题关键词新增 {created['keywords']} 个"
+            f"主题关键词新增 {created['keywords']} 个，地名别称新增 {created.get('aliases', 0)} 个"
         )
-        if created["keywords"]:
+        if created["keywords"] or created.get("aliases"):
             self.stdout.write("已有文章按新关键词重新标注：python manage.py retag（编辑的决定保持不变）")
         root = Path(opts["fixtures"])
         curated = sorted((root / "curated").glob("*.json"))
