@@ -93,6 +93,25 @@ class Kinds:
 
 
 @dataclass(frozen=True)
+class Chrome:
+    """Site chrome scored from a line's features (chrome.py); see the file's comments for each weight."""
+
+    threshold: float
+    word_weight: float
+    separated_weight: float
+    short_weight: float
+    dated_weight: float
+    sentence_penalty: float
+    length_penalty: float
+    short_max: int
+    item_max: int
+    run_min: int
+    words: Words
+    block_words: Words
+    site_suffixes: Words
+
+
+@dataclass(frozen=True)
 class Cities:
     """Place-tag salience (tag.py); see the file's comments for each weight."""
 
@@ -149,6 +168,7 @@ class IngestRules:
     kinds: Kinds
     cities: Cities
     themes: Themes
+    chrome: Chrome
 
 
 def _value(expected: object, value: object, where: str) -> object:
