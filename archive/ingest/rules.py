@@ -82,6 +82,7 @@ class Labels:
     editor_note_labels: Words
     sidebar_labels: Words
     subtitle_endings: Words
+    attendance_endings: Words
     statistic_units: Words
     not_final_characters: str
 

@@ -30,7 +30,7 @@ def drop_furniture_runs(roles: list[Role]) -> list[Role]:
     its label); a copyright block's heading takes the rest of the page with it."""
     menu = _menu_items(roles) | _listed_links(roles)
     roles = [furniture(r) if n in menu else r for n, r in enumerate(roles)]
-    roles = _item_dates(_between_chrome(roles))
+    roles = _banner(_top_of_page(_item_dates(_between_chrome(roles))))
     out: list[Role] = []
     run: Role | None = None
     for n, role in enumerate(roles):
@@ -123,6 +123,52 @@ def _item_dates(roles: list[Role]) -> list[Role]:
             and (label or p.ends_sentence(text_above.block.text))
         ):
             out[n] = Role(RoleKind.META, role.block, {"date": full_date(role.block.text)})
+    return out
+
+
+TOP_TITLE_MAX = 64  # characters: a web page's headline over its chrome may be this long
+_EMPTY_LABEL = re.compile(f"^[{p.CJK}]{{2,4}}[:：]$")
+_RUNNING_MARK = re.compile("[，。；！？,;!?]")
+
+
+def _top_of_page(roles: list[Role]) -> list[Role]:
+    """Above a web page's first paragraph, under its chrome: an unpunctuated line is its headline,
+    however long (with a column label and a subtitle printed on it), and a label with nothing after
+    its colon (专栏：) is an empty field of the page's chrome."""
+    out = list(roles)
+    for n, role in enumerate(roles):
+        text = role.block.text
+        if role.kind == RoleKind.BODY and _EMPTY_LABEL.match(text):
+            out[n] = furniture(role)
+        elif role.kind == RoleKind.BODY and len(text) <= TOP_TITLE_MAX and not _RUNNING_MARK.search(text):
+            out[n] = Role(RoleKind.TITLE, role.block, {})
+        elif role.kind not in (RoleKind.META, RoleKind.COLUMN, RoleKind.TITLE):
+            break
+    return out
+
+
+BANNER_STORIES = 3  # a banner stands over this many headlined, bylined stories or more
+
+
+def _banner(roles: list[Role]) -> list[Role]:
+    """An e-paper page's banner: the first title of the page, set apart over a headline and its
+    byline, on a page of several such stories. It heads the page, not the first story (whose
+    kicker it would otherwise become)."""
+    kinds = [r.kind for r in roles]
+    bylined = [
+        n for n in range(1, len(roles)) if kinds[n] == RoleKind.BYLINE and kinds[n - 1] == RoleKind.TITLE
+    ]
+    first = next((n for n, k in enumerate(kinds) if k != RoleKind.META), None)
+    if first is None or len(bylined) < BANNER_STORIES or bylined[0] != first + 2:
+        return roles
+    if (
+        kinds[first] != RoleKind.TITLE
+        or kinds[first + 1] != RoleKind.TITLE
+        or roles[first + 1].block.gap_before < 1
+    ):
+        return roles
+    out = list(roles)
+    out[first] = furniture(roles[first], banner=True)
     return out
 
 
