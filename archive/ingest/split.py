@@ -18,6 +18,7 @@ from .clean import (
     drop_running_heads,
     split_lines,
 )
+from .items import mark_items
 from .kinds import finish
 from .runs import drop_furniture_runs
 from .types import ProposedPage
@@ -39,6 +40,7 @@ def split_page(*, text: str, place_names: Collection[str] = ()) -> ProposedPage:
             for i, b in enumerate(blocks)
         ]
     )
+    roles = mark_items(roles, place_names=place_names)
     articles = assemble(roles=roles, place_names=place_names)
     for article in articles:
         finish(article)
