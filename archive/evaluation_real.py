@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .evaluation import Score
+from .ingest.accounting import unaccounted
 from .ingest.curated import proposed_from_curated
 from .ingest.decode import decode_page
 from .ingest.rules import DEFAULT_PATH, use_rules
@@ -109,7 +110,7 @@ def _score_page(report: RealReport, *, name: str, data: dict, text: str, league)
             report.junk_articles += 1
         elif body & furniture:
             report.articles_with_furniture += 1
-    report.unaccounted_lines += _unaccounted(predicted, text)
+    report.unaccounted_lines += len(unaccounted(page=predicted, text=text))
     _score_page_fields(report, name=name, data=data, predicted=predicted)
     for start, (g, raw) in gold_by_start.items():
         p = pred_by_start.get(start)
@@ -126,27 +127,6 @@ def _score_page(report: RealReport, *, name: str, data: dict, text: str, league)
             {(name, start, league(c)) for c in (p.cities if p else {})},
         )
         _score_article_fields(report, name=name, raw=raw, predicted=p, page=predicted)
-
-
-def _unaccounted(page: ProposedPage, text: str) -> int:
-    """Non-blank input lines that are in no article, no dropped run and no article's title fields."""
-    covered = {n for a in page.articles for s in a.sections for n in s.lines}
-    covered |= {n for d in page.dropped for n in range(d["lines"][0], d["lines"][-1] + 1)}
-    titles = {
-        _norm(getattr(a, f))
-        for a in page.articles
-        for f in ("kicker", "headline", "subheadline", "byline", "dateline")
-    }
-    missing = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = _norm(line)
-        if (
-            stripped
-            and number not in covered
-            and not any(stripped in t or t in stripped for t in titles if t)
-        ):
-            missing += 1
-    return missing
 
 
 def _score_page_fields(report: RealReport, *, name: str, data: dict, predicted: ProposedPage) -> None:

@@ -55,7 +55,33 @@ def assemble(*, roles: list[Role], place_names: Collection[str]) -> list[Propose
         photo_before, b.photo_done = b.photo_done, False
         i = HANDLERS[roles[i].kind](Step(b=b, roles=roles, i=i, photo_before=photo_before))
     _match_loose_titles(b)
+    _hinted_titles(b, hints=[h for r in roles if (h := r.info.get("hint"))])
+    for a in b.articles:
+        if not a.headline and a.sections and id(a) not in b.runin:
+            a.flag("未找到标题")
+        elif _unbalanced(a.headline):
+            a.flag("标题括号不完整，请核对")
     return b.articles
+
+
+def _hinted_titles(b: Builder, *, hints: list[str]) -> None:
+    """A web page whose story prints no headline of its own: the headline its chrome holds (the
+    page's <title>, a title bar, a breadcrumb's last item), for the first story without one."""
+    if not hints:
+        return
+    for a in b.articles:
+        if not a.headline and a.sections and id(a) not in b.runin:
+            a.headline = hints[0]
+            a.flag("标题取自网页标题栏或导航，请核对")
+            return
+
+
+_PAIRS = ("[]", "【】", "（）", "()", "“”", "《》")
+
+
+def _unbalanced(headline: str) -> bool:
+    """[纪实·新闻某某…: a bracket opened and never closed, a forum's category run into the headline."""
+    return any(headline.count(pair[0]) != headline.count(pair[1]) for pair in _PAIRS)
 
 
 def _continued_from(role: Role) -> bool:
@@ -239,6 +265,3 @@ def _match_loose_titles(b: Builder) -> None:
                 article.column = follower.info["label"]
             else:
                 break
-    for a in candidates:
-        if not a.headline:
-            a.flag("未找到标题")

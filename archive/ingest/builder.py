@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from . import patterns as p
 from .clean import Block
 from .roles import Role, RoleKind
-from .titles import main_title, merge_wrapped_titles
+from .titles import main_title, merge_wrapped_titles, parse_title_line
 from .types import ProposedArticle, ProposedSection
 
 
@@ -82,15 +83,29 @@ class Builder:
                 article.column = r.info["label"]
             elif r.kind == RoleKind.BYLINE:
                 set_byline(article, r.block.text)
-        titles = merge_wrapped_titles([r for r in group if r.kind == RoleKind.TITLE])
+        titles = _once(merge_wrapped_titles([r for r in group if r.kind == RoleKind.TITLE]))
         if len(titles) == 1:
-            article.headline = titles[0][0]
+            line = parse_title_line(titles[0][0])
+            article.headline, article.column = line.headline, article.column or line.column
+            article.subheadline = line.subheadline
         elif len(titles) >= 2:
             main = main_title(titles)
             article.headline = titles[main][0]
             if main > 0:
                 article.kicker = " ".join(t for t, _ in titles[:main])
             article.subheadline = " ".join(t.lstrip("—") for t, _ in titles[main + 1 :])
+
+
+def _once(titles: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A headline printed twice in one title group (a page's title bar and the story's own) counts once."""
+    seen: set[str] = set()
+    out = []
+    for text, marked in titles:
+        key = re.sub(r"\s", "", text)
+        if key not in seen:
+            out.append((text, marked))
+        seen.add(key)
+    return out
 
 
 def append_block(sec: ProposedSection, block: Block) -> None:

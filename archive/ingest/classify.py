@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cached_property
 
+from . import chrome
 from . import patterns as p
 from .clean import Block, breaks_off
 from .dates import full_date
@@ -123,6 +124,16 @@ def meta_line(c: BlockContext) -> Role | None:
     if p.active().meta.search(c.shadow) and len(c.text) <= META_MAX:
         return c.role(RoleKind.META, {"date": _published(c.text)})
     return None
+
+
+def site_chrome(c: BlockContext) -> Role | None:
+    """Menus, breadcrumbs, share and print bars, paging, view counts, app prompts, editing credits,
+    copyright lines: scored from the line's features (chrome.py). `hint`: a headline the line holds
+    (a <title>'s, a title bar's, a breadcrumb's last item)."""
+    if not chrome.is_chrome(c.text):
+        return None
+    info = {"date": None, "chrome": True, "hint": chrome.headline_hint(c.text)}
+    return c.role(RoleKind.META, info | ({"to_end": True} if chrome.heads_block(c.text) else {}))
 
 
 def advert_run_in(c: BlockContext) -> Role | None:
@@ -338,6 +349,7 @@ RULES: tuple[Rule, ...] = (
     furniture,
     run_label,
     navigation_or_masthead,
+    site_chrome,
     table_row,
     place_run_in,
     place_label,

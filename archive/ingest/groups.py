@@ -27,10 +27,19 @@ def group_end(roles: list[Role], i: int) -> int:
         k = j
         while k < len(roles) and roles[k].kind == RoleKind.META and not roles[k].info.get("date"):
             k += 1
-        if k == j or k == len(roles) or roles[k].kind != RoleKind.BYLINE:
+        if k == j or k == len(roles) or not _goes_with_title(roles, k):
             return j
         j = k
     return j
+
+
+def _goes_with_title(roles: list[Role], k: int) -> bool:
+    """Past furniture under a headline: its byline, or a channel label straight over the text
+    (a post's 要闻 under its date line)."""
+    if roles[k].kind == RoleKind.BYLINE:
+        return True
+    nxt = roles[k + 1] if k + 1 < len(roles) else None
+    return roles[k].kind == RoleKind.COLUMN and nxt is not None and nxt.kind == RoleKind.BODY
 
 
 ITEMS_LABEL_MAX = 8  # characters: a label straight over briefs names their column

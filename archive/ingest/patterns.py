@@ -298,11 +298,14 @@ def starts_block(text: str) -> bool:
         or CAPTION_MARK_RE.match(text)
         or active().caption_prefix.match(text)
         or LABELLED_RE.match(text)
-        or text.startswith(("●", "——", "■", "◆"))
+        or text.startswith(("●", "——", "■", "◆", "•", "▪", "►"))
+        or bool(_DASH_ITEM.match(text))
         or bool(_LEADING_SYMBOL.match(text))
         or bool(NUMBERED_BRIEF_RE.match(text))
     )
 
 
+# an item of a list of links printed with a dash (- 栏目|标题)
+_DASH_ITEM = re.compile(r"^[-–]\s")
 # a list item led by a pictograph (📌 …, 👉 …)
 _LEADING_SYMBOL = re.compile("^[\U0001f000-\U0001faff\u2600-\u27bf]")

@@ -82,6 +82,7 @@ class Labels:
     editor_note_labels: Words
     sidebar_labels: Words
     subtitle_endings: Words
+    attendance_endings: Words
     statistic_units: Words
     not_final_characters: str
 
@@ -90,6 +91,25 @@ class Labels:
 class Kinds:
     notice_words: Words
     commentary_columns: Words
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """Site chrome scored from a line's features (chrome.py); see the file's comments for each weight."""
+
+    threshold: float
+    word_weight: float
+    separated_weight: float
+    short_weight: float
+    dated_weight: float
+    sentence_penalty: float
+    length_penalty: float
+    short_max: int
+    item_max: int
+    run_min: int
+    words: Words
+    block_words: Words
+    site_suffixes: Words
 
 
 @dataclass(frozen=True)
@@ -185,6 +205,7 @@ class IngestRules:
     cities: Cities
     themes: Themes
     provenance: Provenance
+    chrome: Chrome
 
 
 def _value(expected: object, value: object, where: str) -> object:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from .accounting import FURNITURE, REPEAT, record, record_leftovers
 from .assemble import assemble
 from .classify import classify
 from .clean import (
@@ -17,14 +18,17 @@ from .clean import (
     drop_running_heads,
     split_lines,
 )
+from .items import mark_items
 from .kinds import finish
 from .runs import drop_furniture_runs
 from .types import ProposedPage
 
 
 def split_page(*, text: str, place_names: Collection[str] = ()) -> ProposedPage:
-    blocks = blocks_from_lines(lines=drop_running_heads(split_lines(text=text)))
-    blocks, dropped = drop_repeats(blocks=blocks)
+    lines = split_lines(text=text)
+    kept = drop_running_heads(lines)
+    heads = [line for line in lines if line.text and line not in kept]
+    blocks, dropped = drop_repeats(blocks=blocks_from_lines(lines=kept))
     roles = drop_furniture_runs(
         [
             classify(
@@ -36,10 +40,16 @@ def split_page(*, text: str, place_names: Collection[str] = ()) -> ProposedPage:
             for i, b in enumerate(blocks)
         ]
     )
+    roles = mark_items(roles, place_names=place_names)
     articles = assemble(roles=roles, place_names=place_names)
     for article in articles:
         finish(article)
-    return ProposedPage(articles=[a for a in articles if a.sections], dropped=dropped)
+    articles = [a for a in articles if a.sections]
+    # everything the articles do not hold is recorded, so that nothing is lost silently
+    dropped += [record(Block(lines=[line], gap_before=0, text=line.text), FURNITURE) for line in heads]
+    dropped += record_leftovers(roles=roles, articles=articles)
+    dropped.sort(key=lambda d: d["lines"][0])
+    return ProposedPage(articles=articles, dropped=dropped)
 
 
 def drop_repeats(*, blocks: list[Block]) -> tuple[list[Block], list[dict]]:
@@ -52,7 +62,7 @@ def drop_repeats(*, blocks: list[Block]) -> tuple[list[Block], list[dict]]:
         key = re.sub(r"\s", "", block.text)
         repeat = key in seen and (len(key) >= 20 or in_run)
         if repeat:
-            dropped.append({"lines": [block.first_no, block.last_no], "text": block.text})
+            dropped.append(record(block, REPEAT))
         else:
             kept.append(block)
         in_run = repeat

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from . import patterns as p
 from .clean import breaks_off, letter_spaced
@@ -118,6 +119,43 @@ def _subtitle(text: str) -> bool:
 
 def _label_over(first: str, second: str) -> bool:
     return bool(_SERIES.match(first)) or len(first) < WRAP_SHARE * len(second)
+
+
+@dataclass(frozen=True)
+class TitleLine:
+    """A headline line as printed, parted into the column label it carries, the headline and a
+    subtitle printed on the same line."""
+
+    column: str
+    headline: str
+    subheadline: str
+
+
+_COLUMN_LEAD = re.compile(r"^【(?P<label>[^】]{2,10})】\s*(?P<rest>.+)$")
+_DASHED = re.compile(r"^(?P<head>[^—]{4,30}?)\s*(?P<sub>——.{4,40})$")
+_NUMBERING = re.compile(r"\s*[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]$")
+HEADLINE_MIN = 8  # characters: the headline before a same-line subtitle is no shorter
+
+
+def parse_title_line(text: str) -> TitleLine:
+    """【京蒙协作】某某… → column and headline; 某某——某某纪实（六） → headline and subtitle; 某某考察
+    甲乙丙参加活动 → headline and the subtitle naming who was present."""
+    column = ""
+    m = _COLUMN_LEAD.match(text)
+    if m:
+        column, text = m["label"], m["rest"]
+    dashed = _DASHED.match(text)
+    if dashed and _subtitle(_NUMBERING.sub("", dashed["sub"])):
+        return TitleLine(column, dashed["head"].strip(), dashed["sub"].strip())
+    head, _, last = text.rpartition(" ")
+    endings = p.active().rules.labels.attendance_endings
+    if len(head) >= HEADLINE_MIN and last.endswith(endings) and not _phrased_sentence(last):
+        return TitleLine(column, head.strip(), last)
+    return TitleLine(column, text, "")
+
+
+def _phrased_sentence(text: str) -> bool:
+    return bool(re.search("[，。；、,;]", text))
 
 
 def _bigrams(text: str) -> set[str]:
