@@ -33,7 +33,7 @@ class Page(models.Model):
     checksum = models.CharField("校验和", max_length=64, unique=True)
     raw_text = models.TextField("原始文本")
     provenance = models.TextField("来源说明", blank=True)
-    dropped = models.JSONField("删除的重复段落", default=list, blank=True)
+    dropped = models.JSONField("未收入文章的行（版面杂项、重复段落，各附原因）", default=list, blank=True)
     curated = models.BooleanField("已人工整理", default=False)
     created = models.DateTimeField("导入时间", auto_now_add=True)
     # The file as it came in (a saved web page, a PDF), so that a better ingest can redo it; empty

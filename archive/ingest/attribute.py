@@ -148,7 +148,7 @@ def _record(page: ProposedPage, stated: list[Stated]) -> None:
     covered |= {n for d in page.dropped for n in range(d["lines"][0], d["lines"][-1] + 1)}
     for s in stated:
         if s.whole and s.line not in covered:
-            page.dropped.append({"lines": [s.line, s.line], "text": s.text, "kind": "provenance"})
+            page.dropped.append({"lines": [s.line, s.line], "text": s.text, "reason": "出处信息"})
             covered.add(s.line)
 
 

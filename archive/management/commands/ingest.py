@@ -115,7 +115,7 @@ class Command(BaseCommand):
             c = result.counts
             self.stdout.write(
                 f"{name}: {verb} {c['articles']} 篇文章、{c['sections']} 个段落、{c['tags']} 个标签，"
-                f"{c['flags']} 篇待审核，删除重复段落 {c['dropped']} 处"
+                f"{c['flags']} 篇待审核，未收入文章的版面杂项 {c['dropped']} 处（均已记录）"
             )
             for note in result.notes:
                 self.stdout.write(f"  注意：{note}")
