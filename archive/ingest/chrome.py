@@ -91,9 +91,18 @@ def word_share(shadow: str) -> float:
     return sum(1 for i, ch in enumerate(shadow) if covered[i] and _LETTER.match(ch)) / letters
 
 
+RESIDUE_TEXT_MIN = 8  # letters beside the markup that make the line text to be scored, not residue
+
+
 def residue(text: str) -> bool:
-    """Markup left by the extraction: a tag, a file name, a rule, a page number, a forum floor."""
-    return bool(_RESIDUE.search(text.strip())) and not TABLE_RE.search(text)
+    """Markup left by the extraction: a tag, a file name, a rule, a page number, a forum floor.
+    A line with text beside its markup (a sentence naming an address or a file, a headline quoting
+    a tag) is not residue: the rest of the scoring decides what it is."""
+    stripped = text.strip()
+    if not _RESIDUE.search(stripped) or TABLE_RE.search(text):
+        return False
+    rest = _RESIDUE.sub("", stripped)
+    return len(_LETTER.findall(rest)) < RESIDUE_TEXT_MIN
 
 
 def dated(shadow: str) -> bool:
@@ -137,11 +146,15 @@ def site_title(text: str) -> str | None:
     return m["title"].strip() if vocabulary().site.fullmatch(site) else None
 
 
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
 def score(text: str) -> float:
     """How much the line looks like site chrome; ``is_chrome`` compares it with the threshold."""
     if residue(text):
         return 10.0
-    shadow = simplified(text).strip()
+    # a tag's angle brackets and slash are not a breadcrumb's or a menu's separators
+    shadow = simplified(_TAG.sub("", text)).strip()
     c = vocabulary().chrome
     total = c.word_weight * min(1.0, word_share(shadow))
     if separated(shadow):

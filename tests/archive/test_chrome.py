@@ -132,3 +132,11 @@ def test_a_breadcrumb_or_a_title_bar_holds_the_headline():
         chrome.headline_hint("某旗与北京某区签订劳务协作协议_某某新闻网") == "某旗与北京某区签订劳务协作协议"
     )
     assert chrome.headline_hint("首页 > 新闻中心") == ""
+
+
+def test_a_sentence_naming_an_address_or_quoting_a_tag_is_text_not_chrome():
+    assert not chrome.is_chrome(
+        "详情可登录 www.example.gov.cn 查询，报名截止到本月底，欢迎牧民群众踊跃参加。"
+    )
+    assert not chrome.is_chrome("<script>alert(1)</script>京蒙协作项目推进会在呼和浩特召开")
+    assert chrome.is_chrome("image001.png")
