@@ -60,7 +60,8 @@ def _start(article: ProposedArticle) -> int | None:
     return min(lines) if lines else None
 
 
-def _norm(text: str) -> str:
+def normalised_text(text: str) -> str:
+    """The text without whitespace: how headlines and fields are compared."""
     return re.sub(r"\s", "", text)
 
 
@@ -95,7 +96,7 @@ def evaluate(*, pairs: list[tuple[Path, Path]], rules: Path | None = None) -> Re
         for start, g in gold_by_start.items():
             report.headlines_total += 1
             p = pred_by_start.get(start)
-            if p is not None and _norm(p.headline) == _norm(g.headline):
+            if p is not None and normalised_text(p.headline) == normalised_text(g.headline):
                 report.headlines_right += 1
             predicted_cities = p.cities if p else {}
             predicted_themes = p.themes if p else {}

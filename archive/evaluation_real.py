@@ -10,11 +10,11 @@ states nothing), and places at the level of the 盟市 (a 旗县区 counts as it
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .evaluation import Score
+from .evaluation import normalised_text as _norm
 from .ingest.accounting import unaccounted
 from .ingest.curated import proposed_from_curated
 from .ingest.decode import decode_page
@@ -49,10 +49,6 @@ class RealReport:
 class RealEvaluation:
     layouts: dict[str, RealReport]
     skipped: list[str]
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s", "", text or "")
 
 
 def _lines(ranges: list) -> set[int]:

@@ -49,6 +49,8 @@ class IngestResult:
     reason: str = ""
     counts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    text: str = ""  # the text the pipeline split (a web page's or PDF's as extracted)
+    image: bytes = b""  # a PDF page's printed image (PNG), when the input had one
 
 
 def propose_page(*, text: str, page_date: dt.date | None = None) -> ProposedPage:
@@ -125,6 +127,8 @@ def ingest_bytes(
             proposed=proposed,
             counts=_counts(proposed),
             notes=notes,
+            text=text,
+            image=extracted.image_png if extracted is not None else b"",
         )
     page = save_page(
         proposed=proposed,

@@ -21,7 +21,7 @@ from archive.checks import disagreements
 from archive.ingest.decode import IngestError, checksum
 from archive.models import Article, Page, Section
 from archive.selectors import similar_pages
-from archive.services import ingest_bytes, read_page
+from archive.services import ingest_bytes
 
 from .preview import article_rows, status_label
 
@@ -230,7 +230,8 @@ def import_page(request):
 def _preview(request, *, data: bytes, name: str, options: dict, result):
     """The page beside its proposed split, with what the editor should check; nothing saved yet."""
     token = secrets.token_urlsafe(16)
-    text, image = preview_original(data=data, name=name)
+    # what the dry run read: a page PDF is not parsed a second time for the preview
+    text, image = result.text, preview_image(result=result)
     similar = [] if result.status == "unchanged" else _similar(text=text, options=options)
     if result.proposed is not None:
         result.notes += disagreements(
@@ -298,16 +299,9 @@ def _similar(*, text: str, options: dict) -> list:
     return similar_pages(text=text, publication=options.get("publication") or "", date=options.get("date"))
 
 
-def preview_original(*, data: bytes, name: str) -> tuple[str, str]:
-    """The page as it came in, for the editor to read beside the proposed split: the text the
-    pipeline split, and a PDF page's printed image as a data: URL ("" when there is none)."""
-    try:
-        text, extracted = read_page(data=data, source_name=name)
-    except IngestError:
-        return "", ""
-    if extracted is None or not extracted.image_png:
-        return text, ""
-    return text, "data:image/png;base64," + base64.b64encode(extracted.image_png).decode("ascii")
+def preview_image(*, result) -> str:
+    """A PDF page's printed image as a data: URL for the preview ("" when there is none)."""
+    return "data:image/png;base64," + base64.b64encode(result.image).decode("ascii") if result.image else ""
 
 
 def _date(value: str) -> dt.date | None:
